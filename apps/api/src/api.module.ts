@@ -1,0 +1,32 @@
+import { AuditModule } from '@app/audit';
+import { AuditApiModule } from '@app/audit/api/audit-api.module';
+import { AuthModule } from '@app/auth';
+import { LoggingModule } from '@app/common/logging';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { HealthModule } from '@app/health';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GraphqlConfigService } from './graphql/graphql-config.service';
+import { GraphqlSupportModule } from './graphql/graphql-support.module';
+import { HttpErrorFilter } from './http-error.filter';
+import { ViewerResolver } from './system/viewer.resolver';
+
+/** The HTTP app: GraphQL for all callers, REST feeds and public pages, health. No queue connections. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    HealthModule,
+    GraphqlSupportModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphqlConfigService }),
+    AuditApiModule,
+  ],
+  providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
+})
+export class ApiModule {}

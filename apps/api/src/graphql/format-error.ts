@@ -1,0 +1,73 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, ErrorCode } from '@app/common';
+import { maskResidentIdsIn } from '@app/common/privacy';
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+/** Apollo's own request-level codes: all are the caller's mistake. */
+const CALLER_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const HTTP_TO_CODE: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.BAD_USER_INPUT,
+  429: ErrorCode.RATE_LIMITED,
+};
+const logger = new Logger('GraphQL');
+
+/**
+ * Maps every error to one of api-contract.md's codes. Expected failures keep their message and details;
+ * anything else is a bug and becomes INTERNAL, with the message only in development and never a stack or
+ * SQL. Resident-ID-shaped strings are masked in every message (GraphQL echoes bad variable values).
+ */
+export function formatError(verbose: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const path = formatted.path;
+    if (original instanceof DomainError) {
+      return { message: maskResidentIdsIn(original.message), path, extensions: { ...original.details, code: original.code } };
+    }
+    if (original instanceof HttpException) {
+      const code = HTTP_TO_CODE[original.getStatus()] ?? ErrorCode.INTERNAL;
+      if (code !== ErrorCode.INTERNAL) return { message: maskResidentIdsIn(original.message), path, extensions: { code } };
+    }
+    // Our limits report QUERY_TOO_COMPLEX; Apollo relabels validation-rule errors, so read the original.
+    const own = ownExtensions(original);
+    if (own?.code === ErrorCode.QUERY_TOO_COMPLEX) {
+      return { message: formatted.message, locations: formatted.locations, extensions: stripStack(own) };
+    }
+    const apolloCode = String(formatted.extensions?.code ?? '');
+    if (CALLER_ERRORS.has(apolloCode)) {
+      return {
+        message: maskResidentIdsIn(formatted.message),
+        locations: formatted.locations,
+        path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, reason: apolloCode },
+      };
+    }
+    logger.error({ err: original, path, apolloCode }, 'unexpected error in a GraphQL operation');
+    return { message: verbose ? maskResidentIdsIn(formatted.message) : 'internal error', path, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}
+
+function stripStack(ext: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { stacktrace: _drop, ...rest } = ext ?? {};
+  return rest;
+}
+
+/** Extensions set by our own code, also when Apollo wrapped the error (validation rules). */
+function ownExtensions(error: unknown): Record<string, unknown> | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  if (error.extensions?.code === ErrorCode.QUERY_TOO_COMPLEX) return error.extensions;
+  return error.originalError instanceof GraphQLError ? error.originalError.extensions : undefined;
+}

@@ -1,0 +1,44 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig } from '@app/config';
+import { LoaderRegistry } from '@app/common/graphql';
+import { Injectable } from '@nestjs/common';
+import { GqlOptionsFactory, GraphQLSchemaHost } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { complexityPlugin } from './complexity.plugin';
+import { depthLimitRule } from './depth-limit.rule';
+import { formatError } from './format-error';
+import { GraphqlContext } from './graphql-context';
+
+/**
+ * The GraphQL endpoint: code-first schema (sorted, printed to schema.gql by `npm run cli -- schema:print`
+ * and checked by a test), GraphQL-over-HTTP via Apollo (POST and GET, application/graphql-response+json),
+ * one DataLoader set per request, and depth and cost limits that run before any resolver.
+ */
+@Injectable()
+export class GraphqlConfigService implements GqlOptionsFactory<ApolloDriverConfig> {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly loaders: LoaderRegistry,
+    private readonly schemaHost: GraphQLSchemaHost,
+  ) {}
+
+  createGqlOptions(): ApolloDriverConfig {
+    const gql = this.config.graphql;
+    return {
+      path: '/graphql',
+      autoSchemaFile: true,
+      sortSchema: true,
+      playground: false,
+      introspection: gql.introspection,
+      includeStacktraceInErrorResponses: false,
+      // Callers authenticate with a Bearer header, never with cookies, so there is no ambient credential
+      // for a cross-site request to abuse; Apollo's CSRF check would only break plain GraphQL-over-HTTP GETs.
+      csrfPrevention: false,
+      allowBatchedHttpRequests: false,
+      validationRules: [depthLimitRule(gql.maxDepth)],
+      plugins: [complexityPlugin(() => this.schemaHost.schema, gql.maxComplexity)],
+      formatError: formatError(gql.verboseErrors),
+      context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: this.loaders.forRequest() }),
+    };
+  }
+}

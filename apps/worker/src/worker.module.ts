@@ -1,0 +1,15 @@
+import { AuditModule } from '@app/audit';
+import { LoggingModule } from '@app/common/logging';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { HealthModule } from '@app/health';
+import { QueueModule } from '@app/queue';
+import { Module } from '@nestjs/common';
+import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
+
+/** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule],
+  providers: [AuditVerifyProcessor],
+})
+export class WorkerModule {}

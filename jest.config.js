@@ -1,0 +1,28 @@
+// Two projects: fast pure unit tests beside the code, and integration suites in test/ that run against
+// the real MariaDB and Redis that globalSetup starts once (scripts/services.sh, test profile).
+const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
+
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true } }];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+      slowTestThreshold: 30,
+      // Integration tests spawn processes and wait on real servers; a loaded 2-core CI machine needs room.
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './connection.type';
+export * from './loader-registry';
+export * from './request-loaders';

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './json';
+export * from './orm';
+export * from './pagination';

@@ -1,0 +1,42 @@
+import { RawConfig } from './config.schema';
+
+/** The typed, validated configuration. Constructed only by loadConfig; injected everywhere else. */
+export class AppConfig {
+  constructor(private readonly raw: RawConfig) {}
+
+  get env(): RawConfig['NODE_ENV'] {
+    return this.raw.NODE_ENV;
+  }
+  get isProduction(): boolean {
+    return this.raw.NODE_ENV === 'production';
+  }
+  get http(): { host: string; port: number; workerPort: number } {
+    return { host: this.raw.HOST, port: this.raw.PORT, workerPort: this.raw.WORKER_PORT };
+  }
+  get logLevel(): RawConfig['LOG_LEVEL'] {
+    return this.raw.LOG_LEVEL;
+  }
+  get database(): { host: string; port: number; user: string; password: string; name: string; poolSize: number } {
+    const r = this.raw;
+    return { host: r.DB_HOST, port: r.DB_PORT, user: r.DB_USER, password: r.DB_PASSWORD, name: r.DB_NAME, poolSize: r.DB_POOL_SIZE };
+  }
+  get redis(): { host: string; port: number; password?: string; prefix: string } {
+    const r = this.raw;
+    return { host: r.REDIS_HOST, port: r.REDIS_PORT, password: r.REDIS_PASSWORD, prefix: r.QUEUE_PREFIX };
+  }
+  get pii(): { encryptionKey: Buffer; hmacKey: Buffer } {
+    return { encryptionKey: this.raw.PII_ENCRYPTION_KEY, hmacKey: this.raw.PII_HMAC_KEY };
+  }
+  get graphql(): { maxDepth: number; maxComplexity: number; introspection: boolean; verboseErrors: boolean } {
+    const r = this.raw;
+    return {
+      maxDepth: r.GRAPHQL_MAX_DEPTH,
+      maxComplexity: r.GRAPHQL_MAX_COMPLEXITY,
+      introspection: r.GRAPHQL_INTROSPECTION ?? !this.isProduction,
+      verboseErrors: r.NODE_ENV === 'development',
+    };
+  }
+  get rateLimitPerMinute(): number {
+    return this.raw.RATE_LIMIT_PER_MINUTE;
+  }
+}

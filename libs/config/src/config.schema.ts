@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+/** A 32-byte key given as 64 hex characters or standard base64; never a default, never in the repo. */
+const key32 = z
+  .string()
+  .transform((v, ctx) => {
+    const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+    if (buf.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes (64 hex characters or base64)' });
+      return z.NEVER;
+    }
+    return buf;
+  });
+
+/**
+ * Every setting the service reads, with its default. Parsed once at boot; a bad or missing value stops the
+ * process with a message naming it (see loadConfig). The README's configuration table mirrors this schema.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  WORKER_PORT: port.default(3001),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DB_HOST: z.string().min(1).default('127.0.0.1'),
+  DB_PORT: port.default(3306),
+  DB_USER: z.string().min(1),
+  DB_PASSWORD: z.string().min(1),
+  DB_NAME: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _ only'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+
+  REDIS_HOST: z.string().min(1).default('127.0.0.1'),
+  REDIS_PORT: port.default(6379),
+  REDIS_PASSWORD: z.string().optional(),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('yibao'),
+
+  PII_ENCRYPTION_KEY: key32,
+  PII_HMAC_KEY: key32,
+
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
+  /** Defaults to on outside production. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** Requests per minute per API key (and per IP for the public caller). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

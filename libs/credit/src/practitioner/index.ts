@@ -1,0 +1,6 @@
+export type {
+  PractitionerAssessment,
+  PractitionerAssessmentInput,
+  PractitionerExplanationLine,
+} from './practitioner-assessment';
+export { assessPractitioner } from './assess-practitioner';

@@ -1,0 +1,12 @@
+export type { RuleSetHeader } from './rule-set-header';
+export type { GradeThresholds } from './grade-thresholds';
+export type { OrgRuleSet, OrgEventRule, OrgPointsRule, OrgFlag, OrgSubjectType, RatedGrade } from './org-rule-set';
+export type { InsuredRuleSet, InsuredEventRule, SettlementSuspensionBand } from './insured-rule-set';
+export type { PractitionerRuleSet, PractitionerTier, SuspensionStep } from './practitioner-rule-set';
+export type { RuleSet, RuleSetBySubjectType } from './rule-set';
+export { defaultOrgRuleSet } from './default-org-rule-set';
+export { defaultInsuredRuleSet } from './default-insured-rule-set';
+export { defaultPractitionerRuleSet } from './default-practitioner-rule-set';
+export { DEFAULT_RULE_SETS } from './default-rule-sets';
+export { validateRuleSet } from './validate-rule-set';
+export { selectRuleSet } from './select-rule-set';

@@ -1,0 +1,20 @@
+import { CreditEvent, EventStatus } from '../model';
+
+/**
+ * The events that have effect on `asOf`, in decision order (decidedOn, then id): FINAL and UNDER_APPEAL only
+ * (domain.md §2 lifecycle: PROPOSED has no effect, an appeal keeps the effect, REVOKED and AMENDED are
+ * replaced), decided on or before `asOf` (as-of queries see what was decided by then). One filter and one sort,
+ * so every rule after it can work in a single pass. The input array is not changed.
+ */
+export function countingEvents(events: readonly CreditEvent[], asOf: string): CreditEvent[] {
+  const out: CreditEvent[] = [];
+  for (const e of events) {
+    if ((e.status === EventStatus.FINAL || e.status === EventStatus.UNDER_APPEAL) && e.decidedOn <= asOf) out.push(e);
+  }
+  return out.sort(compareDecisionOrder);
+}
+
+export function compareDecisionOrder(a: CreditEvent, b: CreditEvent): number {
+  if (a.decidedOn !== b.decidedOn) return a.decidedOn < b.decidedOn ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+export { VALIDATION_REASONS } from './validation-issue';
+export type { ValidationIssue, ValidationReason } from './validation-issue';
+export { EARLIEST_BUSINESS_DATE } from './field-checks';
+export { EVENT_TYPES_BY_SUBJECT_TYPE, isEventTypeAllowed } from './event-subject-types';
+export { normalizeEventItem } from './record-event-item';
+export type { RecordEventItem, NormalizedEventItem } from './record-event-item';
+export { validateEventItem } from './validate-event-item';
+export type { EventValidationContext } from './validate-event-item';
+export { normalizeSubjectItem } from './register-subject-item';
+export type { RegisterSubjectItem, NormalizedSubjectItem } from './register-subject-item';
+export { validateSubjectItem } from './validate-subject-item';

@@ -1,0 +1,52 @@
+import { ApiKeysService, Role } from '@app/auth';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { resetDatabase } from '../support/database';
+import { startApi, TestApi } from '../support/api-app';
+
+type Caller = Role | 'PUBLIC';
+const CALLERS: Caller[] = ['PUBLIC', Role.REGULATOR, Role.NDRC, Role.BUDGET, Role.AUDITOR];
+
+/**
+ * Every GraphQL operation, who may call it (consumers.md), and a minimal call. A new operation fails the
+ * first test until it is added here, so no operation escapes the matrix.
+ */
+const MATRIX: Record<string, { allowed: Caller[]; query: string }> = {
+  viewer: { allowed: CALLERS, query: '{ viewer { role } }' },
+  auditLog: { allowed: [Role.AUDITOR], query: '{ auditLog(first: 1) { nodes { seq } } }' },
+};
+
+let api: TestApi;
+const keys = new Map<Caller, string>();
+
+beforeAll(async () => {
+  api = await startApi();
+  await resetDatabase(api.dataSource);
+  for (const role of Object.values(Role)) {
+    keys.set(role, (await api.app.get(ApiKeysService).create(role, `matrix ${role}`, 'test')).secret);
+  }
+});
+afterAll(() => api.close());
+
+describe('role matrix', () => {
+  it('covers every query and mutation of the schema', () => {
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(operations);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([op, spec]) => CALLERS.map((caller) => [op, caller, spec] as const));
+  it.each(cases)('%s as %s', async (_op, caller, spec) => {
+    const res = await api.gql(spec.query, undefined, keys.get(caller));
+    expect(res.status).toBe(200);
+    const codes = (res.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
+    if (spec.allowed.includes(caller)) {
+      expect(codes).toEqual([]);
+    } else {
+      expect(codes).toEqual([caller === 'PUBLIC' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+      expect(res.body.data).toBeNull();
+    }
+  });
+});

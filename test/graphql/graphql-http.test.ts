@@ -1,0 +1,91 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import { SCHEMA_FILE, schemaFileContent } from '../../apps/api/src/graphql/schema-file';
+import { startApi, TestApi } from '../support/api-app';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(() => api.close());
+const http = () => request(api.app.getHttpServer());
+
+describe('GraphQL over HTTP', () => {
+  it('schema.gql is what the code generates (run `npm run schema:print` after changing the API)', () => {
+    const generated = schemaFileContent(api.app.get(GraphQLSchemaHost).schema);
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
+  });
+
+  it('answers POST application/json', async () => {
+    const res = await api.gql('{ viewer { role } }');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: { viewer: { role: null } } });
+  });
+
+  it('answers GET for queries, with the graphql-response media type when asked', async () => {
+    const res = await http()
+      .get('/graphql')
+      .query({ query: '{ viewer { role } }' })
+      .set('accept', 'application/graphql-response+json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+    expect(JSON.parse(res.text)).toEqual({ data: { viewer: { role: null } } });
+  });
+
+  it('refuses a mutation over GET (405)', async () => {
+    const res = await http().get('/graphql').query({ query: 'mutation { __typename }' }).set('accept', 'application/graphql-response+json');
+    expect(res.status).toBe(405);
+  });
+
+  it('a malformed query is BAD_USER_INPUT without stack or internals', async () => {
+    const res = await api.gql('{ viewer { role ');
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|at .*\.ts/);
+  });
+
+  it('an unknown field is BAD_USER_INPUT', async () => {
+    const res = await api.gql('{ viewer { nope } }');
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('masks resident IDs that GraphQL echoes back in errors', async () => {
+    const res = await api.gql('query ($n: Int) { auditLog(first: $n) { nodes { seq } } }', { n: '11010519491231002X' });
+    const text = JSON.stringify(res.body);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(text).not.toContain('11010519491231002X');
+    expect(text).toContain('110105********002X');
+  });
+});
+
+describe('abuse limits (R5)', () => {
+  it('refuses a depth bomb with QUERY_TOO_COMPLEX before running it', async () => {
+    expect((await api.gql('{ auditLog { pageInfo { hasNextPage } } }')).body.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
+    // introspection types nest arbitrarily deep, which makes the simplest depth bomb
+    const bomb = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const res = await api.gql(bomb);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_DEPTH' });
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it('refuses an alias bomb with QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 25_000 }, (_, i) => `a${i}: viewer { role }`).join(' ');
+    const res = await api.gql(`{ ${aliases} }`);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_NODES' });
+  });
+
+  it('refuses an oversized page size argument through the cost limit', async () => {
+    const res = await api.gql('{ auditLog(first: 1000000) { nodes { seq actor action } } }');
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses batched requests (an array body)', async () => {
+    const res = await http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ viewer { role } }' }, { query: '{ viewer { role } }' }]);
+    expect(res.status).toBe(400);
+  });
+
+  it('stays healthy after the abuse', async () => {
+    expect((await http().get('/health/live')).status).toBe(200);
+    expect((await api.gql('{ viewer { role } }')).body.data.viewer.role).toBeNull();
+  });
+});
