@@ -23,7 +23,7 @@ npm run -s start:api & pids+=($!)
 for _ in $(seq 1 120); do
   for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || { log "a process exited during start-up (see above)"; exit 1; }; done
   if curl -fsS "http://$HOST:$PORT/health/ready" >/dev/null 2>&1 && curl -fsS "http://$HOST:$WORKER_PORT/health/ready" >/dev/null 2>&1; then
-    log "ready: GraphQL http://$HOST:$PORT/graphql · health http://$HOST:$PORT/health/ready · worker health http://$HOST:$WORKER_PORT/health/ready · public http://$HOST:$PORT/public"
+    log "ready: GraphQL http://$HOST:$PORT/graphql · health http://$HOST:$PORT/health/ready · worker health http://$HOST:$WORKER_PORT/health/ready"
     break
   fi
   sleep 0.5
