@@ -5,15 +5,7 @@
  * 2024-08-31 + 6 months = 2025-02-28, so a period never spills into the following month.
  */
 
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1];
-}
+import { daysInMonth } from '../calendar/iso-date';
 
 function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
