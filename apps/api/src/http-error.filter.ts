@@ -1,5 +1,5 @@
 import { DomainError, HTTP_STATUS } from '@app/common';
-import { maskResidentIdsIn } from '@app/common/privacy';
+import { maskResidentIdsIn } from '@app/credit';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 

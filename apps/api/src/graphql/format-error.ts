@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@app/common';
-import { maskResidentIdsIn } from '@app/common/privacy';
+import { maskResidentIdsIn } from '@app/credit';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 

@@ -44,8 +44,18 @@ export function maskPersonName(name: string): string {
 // 17 digits and a digit or X, not preceded by a digit and not followed by one: part of a longer number
 // (an order number, a 19-digit snowflake id) is not an ID; an ID glued to letters or punctuation still is.
 const RESIDENT_ID_PATTERN = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
+/** The same shape, global, with the parts a mask keeps (first 6, last 4) captured. */
+const RESIDENT_ID_PATTERN_ALL = /(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])/g;
 
 /** True when the text contains anything shaped like an 18-character resident ID, valid or not. */
 export function containsResidentIdPattern(text: string): boolean {
   return RESIDENT_ID_PATTERN.test(text);
+}
+
+/**
+ * Masks every resident-ID-shaped string in free text (first 6 + ******** + last 4): the last line of
+ * defence for error messages and anything else that might echo caller input.
+ */
+export function maskResidentIdsIn(text: string): string {
+  return text.replace(RESIDENT_ID_PATTERN_ALL, (_m, head: string, tail: string) => `${head}********${tail.toUpperCase()}`);
 }

@@ -1,4 +1,4 @@
-import { maskResidentIdsIn } from './mask-text';
+import { maskResidentIdsIn } from './masking';
 
 describe('maskResidentIdsIn', () => {
   it.each([
