@@ -49,8 +49,15 @@ describe('GraphQL over HTTP', () => {
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('masks resident IDs that GraphQL echoes back in errors', async () => {
+  it('never echoes a bad variable value (it may be a resident ID) and names the variable instead', async () => {
     const res = await api.gql('query ($n: Int) { auditLog(first: $n) { nodes { seq } } }', { n: '11010519491231002X' });
+    const text = JSON.stringify(res.body);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'n', reason: 'INVALID_VALUE' });
+    expect(text).not.toMatch(/\d{6}/);
+  });
+
+  it('masks resident IDs in the messages it does echo (literals in the query text)', async () => {
+    const res = await api.gql('{ auditLog(first: "11010519491231002X") { nodes { seq } } }');
     const text = JSON.stringify(res.body);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(text).not.toContain('11010519491231002X');

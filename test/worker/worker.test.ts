@@ -49,7 +49,13 @@ afterAll(async () => {
 describe('worker', () => {
   it('finds exactly one handler per catalogued job at boot', () => {
     const handlers = app.get(JobRegistry).discover();
-    expect(handlers).toEqual([{ job: JOBS.auditVerify, owner: 'AuditVerifyProcessor.verify' }]);
+    expect(handlers).toEqual(
+      expect.arrayContaining([
+        { job: JOBS.auditVerify, owner: 'AuditVerifyProcessor.verify' },
+        { job: JOBS.rescoreSubject, owner: 'RescoreProcessor.rescore' },
+      ]),
+    );
+    expect(handlers).toHaveLength(Object.keys(JOBS).length);
   });
 
   it('refuses to boot with a second handler for the same job', async () => {

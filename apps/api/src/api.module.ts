@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
+import { RegistryApiModule } from '@app/registry/api/registry-api.module';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -26,6 +27,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     GraphqlSupportModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphqlConfigService }),
     AuditApiModule,
+    RegistryApiModule,
   ],
   providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

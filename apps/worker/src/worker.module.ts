@@ -6,10 +6,12 @@ import { HealthModule } from '@app/health';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { RescoreProcessor } from './ratings/rescore.processor';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule],
-  providers: [AuditVerifyProcessor],
+  providers: [AuditVerifyProcessor, RescoreProcessor, OutboxRelay],
 })
 export class WorkerModule {}

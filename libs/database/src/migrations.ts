@@ -2,6 +2,12 @@ import { CreateApiKeys1795446874470 } from '../../../migrations/1795446874470-Cr
 import { CreateAuditLog1795446874471 } from '../../../migrations/1795446874471-CreateAuditLog';
 import { CreateAuditHead1795446874472 } from '../../../migrations/1795446874472-CreateAuditHead';
 import { AuditLogAppendOnly1795446874473 } from '../../../migrations/1795446874473-AuditLogAppendOnly';
+import { CreateSubjects1795448327128 } from '../../../migrations/1795448327128-CreateSubjects';
+import { CreateEmployments1795448327129 } from '../../../migrations/1795448327129-CreateEmployments';
+import { CreateEvents1795448327130 } from '../../../migrations/1795448327130-CreateEvents';
+import { CreateEventHistory1795448327131 } from '../../../migrations/1795448327131-CreateEventHistory';
+import { CreateOutbox1795448327132 } from '../../../migrations/1795448327132-CreateOutbox';
+import { EventsNeverDeleted1795448327133 } from '../../../migrations/1795448327133-EventsNeverDeleted';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -10,4 +16,10 @@ export const MIGRATIONS = [
   CreateAuditLog1795446874471,
   CreateAuditHead1795446874472,
   AuditLogAppendOnly1795446874473,
+  CreateSubjects1795448327128,
+  CreateEmployments1795448327129,
+  CreateEvents1795448327130,
+  CreateEventHistory1795448327131,
+  CreateOutbox1795448327132,
+  EventsNeverDeleted1795448327133,
 ];

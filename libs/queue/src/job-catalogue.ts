@@ -4,11 +4,14 @@
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  rescore: 'rescore',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   auditVerify: { queue: QUEUES.maintenance, name: 'audit-verify' },
+  /** One subject's rating is stale: data `{ subjectId }`, job id `subject-<id>` (fed by the outbox relay). */
+  rescoreSubject: { queue: QUEUES.rescore, name: 'rescore-subject' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -19,6 +22,18 @@ export const JOB_OPTIONS = {
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: 24 * 3600, count: 1000 },
     removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+  },
+  /**
+   * The job id is the subject, so a burst of events for one subject coalesces into one waiting job. BullMQ
+   * ignores an add whose id still exists in any state, so finished jobs must not linger: a kept completed
+   * job would swallow the subject's next rescore. A job that failed every attempt is logged and dropped;
+   * the subject keeps rescore_due_since, and the nightly full rescore picks it up.
+   */
+  rescore: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: true,
   },
 } as const;
 

@@ -3,9 +3,9 @@ import type { RedisOptions } from 'ioredis';
 
 /**
  * ioredis options per use. BullMQ workers must have maxRetriesPerRequest: null (they block on Redis and
- * retry forever); a health probe must fail fast instead, so it gets no offline queue and one retry.
+ * retry forever); a health probe and a producer with a durable source must fail fast instead.
  */
-export function redisOptions(config: AppConfig, use: 'bullmq' | 'probe'): RedisOptions {
+export function redisOptions(config: AppConfig, use: 'bullmq' | 'producer' | 'probe'): RedisOptions {
   const base: RedisOptions = {
     host: config.redis.host,
     port: config.redis.port,
@@ -14,5 +14,8 @@ export function redisOptions(config: AppConfig, use: 'bullmq' | 'probe'): RedisO
     retryStrategy: (times) => Math.min(times * 200, 5000),
   };
   if (use === 'bullmq') return { ...base, maxRetriesPerRequest: null, enableReadyCheck: true };
+  // A producer that must not hang while Redis is down (the outbox relay): commands fail at once instead of
+  // queueing in memory, and the caller retries later from its own durable state.
+  if (use === 'producer') return { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false };
   return { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: 2000 };
 }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@app/common';
 import { maskResidentIdsIn } from '@app/credit';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { variableErrorDetails } from './variable-error';
 
 /** Apollo's own request-level codes: all are the caller's mistake. */
 const CALLER_ERRORS = new Set([
@@ -47,6 +48,11 @@ export function formatError(verbose: boolean) {
       return { message: formatted.message, locations: formatted.locations, extensions: stripStack(own) };
     }
     const apolloCode = String(formatted.extensions?.code ?? '');
+    const variable = error instanceof GraphQLError ? variableErrorDetails(error) : null;
+    if (variable && CALLER_ERRORS.has(apolloCode)) {
+      const { message, ...details } = variable;
+      return { message: maskResidentIdsIn(message), locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } };
+    }
     if (CALLER_ERRORS.has(apolloCode)) {
       return {
         message: maskResidentIdsIn(formatted.message),

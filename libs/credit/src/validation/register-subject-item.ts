@@ -10,6 +10,7 @@ export interface RegisterSubjectItem {
   profession?: Profession | string | null;
   institutionCreditCode?: string | null;
   agreementSignedOn?: string | null;
+  employedFrom?: string | null;
 }
 
 export interface NormalizedSubjectItem {
@@ -22,6 +23,7 @@ export interface NormalizedSubjectItem {
   profession: Profession | null;
   institutionCreditCode: string | null;
   agreementSignedOn: string | null;
+  employedFrom: string | null;
 }
 
 /** Only for an item that validateSubjectItem accepted: it does not check again. */
@@ -35,6 +37,7 @@ export function normalizeSubjectItem(item: RegisterSubjectItem): NormalizedSubje
     profession: text(item.profession) as Profession | null,
     institutionCreditCode: text(item.institutionCreditCode),
     agreementSignedOn: text(item.agreementSignedOn),
+    employedFrom: text(item.employedFrom),
   };
 }
 

@@ -24,6 +24,7 @@ describe('validateSubjectItem accepts', () => {
     ['an insured person', insured()],
     ['a lower-case x in the resident ID', insured({ residentId: '11010519491231002x' })],
     ['a name of 200 characters', hospital({ name: '院'.repeat(200) })],
+    ['a practitioner with an employment start', doctor({ institutionCreditCode: CREDIT_CODE, employedFrom: '2024-09-01' })],
     ['empty optional cells', doctor({ regionCode: '', institutionCreditCode: null, creditCode: '' })],
   ])('%s', (_, item) => {
     expect(validateSubjectItem(item, today)).toBeNull();
@@ -67,6 +68,9 @@ const invalid: Array<[string, unknown, string, string]> = [
   ['employer with a bad code', doctor({ institutionCreditCode: '12100000400000624E' }), 'institutionCreditCode', 'INVALID_CREDIT_CODE'],
   ['employer on an insured person', insured({ institutionCreditCode: CREDIT_CODE }), 'institutionCreditCode', 'INVALID_VALUE'],
   ['employer on a hospital', hospital({ institutionCreditCode: CREDIT_CODE }), 'institutionCreditCode', 'INVALID_VALUE'],
+  ['employment start without employer', doctor({ employedFrom: '2024-09-01' }), 'employedFrom', 'INVALID_VALUE'],
+  ['employment start in the future', doctor({ institutionCreditCode: CREDIT_CODE, employedFrom: '2026-03-02' }), 'employedFrom', 'INVALID_DATE'],
+  ['employment start on an insured person', insured({ employedFrom: '2024-09-01' }), 'employedFrom', 'INVALID_VALUE'],
 ];
 
 describe('validateSubjectItem rejects', () => {

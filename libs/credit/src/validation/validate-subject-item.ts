@@ -28,6 +28,7 @@ const CHECKS: readonly Check[] = [
   (item) => checkRegionCode(item, 'regionCode'),
   checkAgreementSignedOn,
   checkInstitutionCreditCode,
+  checkEmployedFrom,
 ];
 
 /**
@@ -81,6 +82,15 @@ function checkAgreementSignedOn(item: InputRecord, type: SubjectType, today: Iso
 function checkInstitutionCreditCode(item: InputRecord, type: SubjectType): ValidationIssue | null {
   if (type !== SubjectType.PRACTITIONER) return forbidden(item, 'institutionCreditCode', type, 'INVALID_VALUE');
   return checkCreditCodeValue(item, 'institutionCreditCode', false);
+}
+
+// When the employment at institutionCreditCode began (default: the day of registration).
+function checkEmployedFrom(item: InputRecord, type: SubjectType, today: IsoDate): ValidationIssue | null {
+  if (type !== SubjectType.PRACTITIONER) return forbidden(item, 'employedFrom', type, 'INVALID_VALUE');
+  if (!isAbsent(item.employedFrom) && isAbsent(item.institutionCreditCode)) {
+    return issue('employedFrom', 'INVALID_VALUE', 'needs institutionCreditCode');
+  }
+  return checkPastDate(item, 'employedFrom', today, false);
 }
 
 function checkCreditCodeValue(item: InputRecord, field: string, required: boolean): ValidationIssue | null {

@@ -12,6 +12,13 @@ export const VALIDATION_REASONS = [
   'INVALID_RESIDENT_ID',
   'INVALID_VALUE',
   'SUBJECT_TYPE_MISMATCH',
+  // resolved against the registry, after the item itself was found valid
+  'UNKNOWN_SUBJECT',
+  'AMBIGUOUS_SUBJECT',
+  'BATCH_TOO_LARGE',
+  // CSV import
+  'MISSING_COLUMN',
+  'DUPLICATE_IN_BATCH',
 ] as const;
 
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];

@@ -1,1 +1,2 @@
 export * from './resident-id-cipher';
+export * from './resident-id.provider';

@@ -1,0 +1,131 @@
+import { AppConfig } from '@app/config';
+import { JOB_OPTIONS, JOBS, QUEUES, redisOptions } from '@app/queue';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConnectionOptions, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+const BATCH = 1000;
+const IDLE_POLL_MS = 250;
+const MAX_BACKOFF_MS = 5000;
+const ADD_TIMEOUT_MS = 5000;
+const PURGE_EVERY_MS = 10 * 60_000;
+const KEEP_DELIVERED_MS = 7 * 24 * 3600_000;
+
+interface PendingRow {
+  id: string;
+  subject_id: string;
+}
+
+/**
+ * Moves outbox rows into the rescore queue. Rows are claimed with FOR UPDATE SKIP LOCKED, so several worker
+ * replicas share the work without sending a row twice; a row is stamped delivered only after BullMQ accepted
+ * its job, in the same transaction. While Redis is down the add fails fast (its own connection has no offline
+ * queue), the transaction rolls back, and the rows wait; the loop backs off and drains them on return.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private queue?: Queue;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private failing = false;
+  private lastPurge = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.queue = new Queue(QUEUES.rescore, {
+      connection: redisOptions(this.config, 'producer') as ConnectionOptions,
+      prefix: this.config.redis.prefix,
+    });
+    this.queue.on('error', () => undefined); // connection errors surface through relayOnce; don't crash
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.queue?.close().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let delay = IDLE_POLL_MS;
+    while (this.running) {
+      try {
+        const moved = await this.relayOnce();
+        this.recovered();
+        await this.purge();
+        delay = IDLE_POLL_MS;
+        if (moved === BATCH) continue; // more waiting: go on at once
+      } catch (error) {
+        this.failed(error);
+        delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+      }
+      await this.sleep(delay);
+    }
+  }
+
+  /** One batch: claim, enqueue (one job per subject), stamp. Returns how many rows were delivered. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+      const rows: PendingRow[] = await em.query(
+        'SELECT id, subject_id FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const subjects = [...new Set(rows.map((r) => String(r.subject_id)))];
+      const jobs = subjects.map((subjectId) => ({
+        name: JOBS.rescoreSubject.name,
+        data: { subjectId },
+        opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
+      }));
+      await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
+      await em.query('UPDATE outbox SET delivered_at = ? WHERE id IN (?)', [new Date(), rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  /** Delivered rows are kept a week for inspection, then deleted in small slices. */
+  private async purge(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    await this.dataSource.query('DELETE FROM outbox WHERE delivered_at < ? LIMIT 10000', [new Date(Date.now() - KEEP_DELIVERED_MS)]);
+  }
+
+  private failed(error: unknown): void {
+    if (this.failing) return; // one line per outage, not one per retry
+    this.failing = true;
+    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay paused: events stay in the outbox until the queue is reachable');
+  }
+
+  private recovered(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.logger.log('outbox relay resumed');
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

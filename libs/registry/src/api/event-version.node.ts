@@ -1,0 +1,11 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { EventContentType } from './event-content.type';
+
+@ObjectType('EventVersion', { description: 'A version of an event that a later amendment or revocation replaced.' })
+export class EventVersionNode extends EventContentType {
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => Date)
+  supersededAt!: Date;
+}

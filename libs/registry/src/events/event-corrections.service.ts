@@ -1,0 +1,113 @@
+import { AuditService } from '@app/audit';
+import { DomainError } from '@app/common';
+import { containsResidentIdPattern, EventStatus, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { announceRescore } from '../outbox/outbox';
+import { Subject } from '../subjects/subject.entity';
+import { changedFields, contentOf, EVENT_CONTENT_FIELDS, EventContentValues } from './event-fields';
+import { EventRecord } from './event-record.entity';
+import { EventVersion } from './event-version.entity';
+
+const REASON_MAX = 500;
+
+/** What an amendment may change; an absent field keeps its value, an explicit null clears it. */
+export type EventAmendment = Partial<Record<(typeof EVENT_CONTENT_FIELDS)[number], unknown>>;
+
+/**
+ * Revocation and amendment (domain.md §2): never an edit in place. The version being replaced is copied to
+ * event_history, the event row becomes the next version, and the subject is queued for rescoring.
+ */
+@Injectable()
+export class EventCorrectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async revoke(id: string, reason: string, actor: string): Promise<EventRecord> {
+    const why = checkReason(reason);
+    return this.dataSource.transaction(async (em) => {
+      const event = await this.lockCurrent(em, id);
+      return this.supersede(em, event, { ...contentOf(event), status: EventStatus.REVOKED }, why, actor, 'event.revoke');
+    });
+  }
+
+  /** Returns the event unchanged when the amendment changes nothing (a retried call must not add versions). */
+  async amend(id: string, changes: EventAmendment, reason: string, actor: string): Promise<EventRecord> {
+    const why = checkReason(reason);
+    return this.dataSource.transaction(async (em) => {
+      const event = await this.lockCurrent(em, id);
+      const next = await this.validatedContent(em, event, changes);
+      if (changedFields(contentOf(event), next).length === 0) return event;
+      return this.supersede(em, event, next, why, actor, 'event.amend');
+    });
+  }
+
+  private async lockCurrent(em: EntityManager, id: string): Promise<EventRecord> {
+    const event = /^[1-9]\d{0,19}$/.test(id)
+      ? await em.getRepository(EventRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!event) throw DomainError.notFound('no event with this id', { field: 'id' });
+    if (event.status === EventStatus.REVOKED) throw DomainError.conflict('the event is revoked; a revoked decision is final', { field: 'id' });
+    return event;
+  }
+
+  private async validatedContent(em: EntityManager, event: EventRecord, changes: EventAmendment): Promise<EventContentValues> {
+    const subject = await em.getRepository(Subject).findOneByOrFail({ id: event.subjectId });
+    const candidate = {
+      ...contentOf(event),
+      ...changes,
+      sourceSystem: event.sourceSystem,
+      sourceRef: event.sourceRef,
+      subjectId: event.subjectId,
+    };
+    const found = validateEventItem(candidate, { today: shanghaiDate(new Date()), subjectType: subject.type });
+    if (found) throw DomainError.badInput(found.message, { field: found.field, reason: found.reason });
+    return contentOf(normalizeEventItem(candidate as RecordEventItem));
+  }
+
+  private async supersede(
+    em: EntityManager,
+    event: EventRecord,
+    next: EventContentValues,
+    reason: string,
+    actor: string,
+    action: string,
+  ): Promise<EventRecord> {
+    const now = new Date();
+    const { id, sourceSystem: _s, sourceRef: _r, inputHash: _h, firstRecordedAt: _f, ...version } = event;
+    await em.getRepository(EventVersion).insert({ ...version, eventId: id, supersededAt: now });
+    const update = { ...next, version: event.version + 1, changeReason: reason, recordedBy: actor, recordedAt: now };
+    await em.getRepository(EventRecord).update({ id }, update);
+    await announceRescore(em, [event.subjectId], now);
+    const fields = changedFields(contentOf(event), next);
+    await this.audit.append(em, [
+      {
+        actor,
+        action,
+        targetType: 'event',
+        targetId: id,
+        diff: {
+          version: update.version,
+          reason,
+          before: Object.fromEntries(fields.map((f) => [f, event[f]])),
+          after: Object.fromEntries(fields.map((f) => [f, next[f]])),
+        },
+      },
+    ]);
+    return Object.assign(event, update);
+  }
+}
+
+function checkReason(reason: string): string {
+  const trimmed = typeof reason === 'string' ? reason.trim() : '';
+  if (trimmed.length === 0 || [...trimmed].length > REASON_MAX) {
+    throw DomainError.badInput(`reason must be 1 to ${REASON_MAX} characters`, { field: 'reason', reason: 'INVALID_VALUE' });
+  }
+  if (containsResidentIdPattern(trimmed)) {
+    throw DomainError.badInput('reason must not contain a resident ID number', { field: 'reason', reason: 'INVALID_VALUE' });
+  }
+  return trimmed;
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { EventContent } from './event-content';
+
+/**
+ * An event as it stands now: its current version. Earlier versions live in `event_history`; nothing is ever
+ * deleted (a trigger refuses it). The unique source key makes a replayed or concurrently repeated event one row.
+ */
+@Entity('events')
+@Index('uq_events_source', ['sourceSystem', 'sourceRef'], { unique: true })
+@Index('ix_events_subject', ['subjectId', 'decidedOn'])
+export class EventRecord extends EventContent {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id!: string;
+
+  /** 1 for the first submission, +1 for each amendment or revocation. */
+  @Column({ type: 'smallint', unsigned: true })
+  version!: number;
+
+  @Column({ name: 'source_system', type: 'varchar', length: 64 })
+  sourceSystem!: string;
+
+  @Column({ name: 'source_ref', type: 'varchar', length: 128 })
+  sourceRef!: string;
+
+  /**
+   * SHA-256 of the first submission (normalised, subject resolved to its id): a resend with the same hash is
+   * a duplicate, one with another hash a CONFLICT.
+   */
+  @Column({ name: 'input_hash', type: 'char', length: 64 })
+  inputHash!: string;
+
+  @Column({ name: 'first_recorded_at', type: 'datetime', precision: 3 })
+  firstRecordedAt!: Date;
+}

@@ -1,0 +1,22 @@
+import { EntityManager } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+export const OUTBOX_TOPICS = { rescore: 'rescore' } as const;
+
+/**
+ * Writes one rescore message per subject, inside the caller's transaction: the message commits exactly when
+ * the events it announces do. Also bumps each subject's event revision, which tells a rescore that started
+ * earlier that it read a stale set of events.
+ */
+export async function announceRescore(em: EntityManager, subjectIds: Iterable<string>, at: Date): Promise<void> {
+  const ids = [...new Set(subjectIds)].sort();
+  if (ids.length === 0) return;
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxMessage)
+    .values(ids.map((subjectId) => ({ topic: OUTBOX_TOPICS.rescore, subjectId, createdAt: at, deliveredAt: null })))
+    .updateEntity(false)
+    .execute();
+  await em.query(`UPDATE subjects SET event_revision = event_revision + 1 WHERE id IN (?)`, [ids]);
+}

@@ -1,0 +1,65 @@
+import { Profession, SubjectType } from '@app/credit';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A rated subject (domain.md §1). Organisations are keyed by credit code; persons by the keyed HMAC of their
+ * resident ID (plus profession for practitioners), whose clear value exists only encrypted. Only subjects
+ * that were registered or have events get a row: the default answer covers everyone else.
+ */
+@Entity('subjects')
+@Index('uq_subjects_credit_code', ['creditCode'], { unique: true })
+@Index('uq_subjects_person', ['residentIdHmac', 'type', 'professionKey'], { unique: true })
+@Index('ix_subjects_type_region', ['type', 'regionCode', 'id'])
+@Index('ix_subjects_rescore_due', ['rescoreDueSince'])
+export class Subject {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  type!: SubjectType;
+
+  /** Null only for insured persons first seen in an event, before anyone registered them. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name!: string | null;
+
+  @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true })
+  creditCode!: string | null;
+
+  @Column({ name: 'resident_id_hmac', type: 'char', length: 64, nullable: true })
+  residentIdHmac!: string | null;
+
+  /** AES-256-GCM nonce ‖ tag ‖ ciphertext (ResidentIdCipher). */
+  @Column({ name: 'resident_id_enc', type: 'varbinary', length: 64, nullable: true, select: false })
+  residentIdEnc!: Buffer | null;
+
+  /** First 6 + ******** + last 4: what every caller but the regulator sees. */
+  @Column({ name: 'resident_id_masked', type: 'char', length: 18, nullable: true })
+  residentIdMasked!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  profession!: Profession | null;
+
+  /** Profession, or '' for everyone else: a NOT NULL part of the person key, because NULLs never collide. */
+  @Column({ name: 'profession_key', type: 'varchar', length: 16, default: '' })
+  professionKey!: string;
+
+  @Column({ name: 'region_code', type: 'char', length: 6, nullable: true })
+  regionCode!: string | null;
+
+  @Column({ name: 'agreement_signed_on', type: 'date', nullable: true })
+  agreementSignedOn!: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  /**
+   * Set when an event changed and the rescore job has seen it; cleared once the rating is recomputed.
+   * The full rescore takes these subjects first.
+   */
+  @Column({ name: 'rescore_due_since', type: 'datetime', precision: 3, nullable: true })
+  rescoreDueSince!: Date | null;
+
+  /** Events recorded, amended or revoked for this subject so far: a cheap change counter for rescoring. */
+  @Column({ name: 'event_revision', type: 'int', unsigned: true, default: 0 })
+  eventRevision!: number;
+}

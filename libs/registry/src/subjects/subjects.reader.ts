@@ -1,0 +1,55 @@
+import { decodeCursor, groupByKeys, Page, pageSize, toPage } from '@app/common';
+import { SubjectType } from '@app/credit';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Employment } from './employment.entity';
+import { Subject } from './subject.entity';
+
+export interface SubjectFilter {
+  type?: SubjectType | null;
+  regionCode?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const ID = /^[1-9]\d{0,19}$/;
+
+/** Reads of subjects for the API: single lookups, keyset pages, and batch functions for DataLoaders. */
+@Injectable()
+export class SubjectsReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byId(id: string): Promise<Subject | null> {
+    return ID.test(id) ? this.dataSource.getRepository(Subject).findOneBy({ id }) : null;
+  }
+
+  async byCreditCode(creditCode: string): Promise<Subject | null> {
+    return this.dataSource.getRepository(Subject).findOneBy({ creditCode: creditCode.trim().toUpperCase() });
+  }
+
+  /** Subjects in id order, filtered by type and region (index ix_subjects_type_region serves both). */
+  async page(filter: SubjectFilter): Promise<Page<Subject>> {
+    const size = pageSize(filter.first, 100, 1000);
+    const qb = this.dataSource.getRepository(Subject).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(size + 1);
+    if (filter.type) qb.andWhere('s.type = :type', { type: filter.type });
+    if (filter.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
+    if (filter.after) qb.andWhere('s.id > :after', { after: String(decodeCursor(filter.after, 1)[0]) });
+    return toPage(await qb.getMany(), size, (s) => [s.id]);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(Subject | null)[]> {
+    const valid = ids.filter((id) => ID.test(id));
+    const rows = valid.length ? await this.dataSource.getRepository(Subject).findBy({ id: In(valid) }) : [];
+    const byId = new Map(rows.map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async employmentsOf(practitionerIds: readonly string[]): Promise<Employment[][]> {
+    const rows = await this.dataSource.getRepository(Employment).find({
+      where: { practitionerId: In([...practitionerIds]) },
+      order: { fromDate: 'ASC', id: 'ASC' },
+    });
+    return groupByKeys(practitionerIds, rows, (e) => e.practitionerId);
+  }
+}

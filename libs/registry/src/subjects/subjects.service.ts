@@ -1,0 +1,153 @@
+import { AuditService } from '@app/audit';
+import { DomainError } from '@app/common';
+import {
+  maskResidentId,
+  normalizeSubjectItem,
+  NormalizedSubjectItem,
+  RegisterSubjectItem,
+  shanghaiDate,
+
+  validateSubjectItem,
+} from '@app/credit';
+import { retryingTransaction } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ResidentIdCipher } from '../pii';
+import { badItem, checkBatchSize } from './batch-limits';
+import { EmploymentsWriter } from './employments.writer';
+import { SubjectDirectory } from './subject-directory';
+import { subjectKey } from './subject-key';
+import { Subject } from './subject.entity';
+
+interface PreparedSubject {
+  index: number;
+  item: NormalizedSubjectItem;
+  key: string;
+  hmac: string | null;
+}
+
+/** Registration of subjects (api-contract.md `registerSubjects`): bulk, all-or-nothing, idempotent by natural key. */
+@Injectable()
+export class SubjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly cipher: ResidentIdCipher,
+    private readonly directory: SubjectDirectory,
+    private readonly employments: EmploymentsWriter,
+  ) {}
+
+  /**
+   * Returns one subject per item, in order. A natural key seen before returns the existing subject unchanged,
+   * except that a practitioner named with a new employer gets a new employment (the old one is closed).
+   */
+  async register(items: readonly unknown[], actor: string): Promise<Subject[]> {
+    checkBatchSize(items);
+    const today = shanghaiDate(new Date());
+    const prepared = items.map((raw, index) => this.prepare(raw, index, today));
+    return retryingTransaction(this.dataSource, async (em) => {
+      const byKey = await this.upsert(em, prepared);
+      const subjects = prepared.map((p) => byKey.get(p.key)!);
+      const created = await this.employments.apply(em, prepared.map((p, i) => ({ index: p.index, item: p.item, practitioner: subjects[i] })), today);
+      await this.audit.append(em, [auditRecord(actor, subjects, created)]);
+      return subjects;
+    });
+  }
+
+  private prepare(raw: unknown, index: number, today: string): PreparedSubject {
+    const found = validateSubjectItem(raw, today);
+    if (found) throw badItem(index, found);
+    const item = normalizeSubjectItem(raw as RegisterSubjectItem);
+    const hmac = item.residentId ? this.cipher.lookupHash(item.residentId) : null;
+    const key = subjectKey({ type: item.type, creditCode: item.creditCode, residentIdHmac: hmac, professionKey: item.profession ?? '' });
+    return { index, item, key, hmac };
+  }
+
+  /** Inserts the subjects not stored yet and returns every subject of the batch by natural key. */
+  private async upsert(em: EntityManager, prepared: PreparedSubject[]): Promise<Map<string, Subject>> {
+    const keys = {
+      creditCodes: prepared.flatMap((p) => (p.item.creditCode ? [p.item.creditCode] : [])),
+      residentIdHmacs: prepared.flatMap((p) => (p.hmac ? [p.hmac] : [])),
+    };
+    const stored = await this.directory.find(em, keys);
+    checkTypeConflicts(prepared, stored);
+    const known = new Set(stored.map(subjectKey));
+    const fresh = new Map<string, PreparedSubject>();
+    for (const p of prepared) if (!known.has(p.key) && !fresh.has(p.key)) fresh.set(p.key, p);
+    if (fresh.size > 0) {
+      const now = new Date();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Subject)
+        .values([...fresh.values()].map((p) => this.row(p, now)))
+        .updateEntity(false)
+        .execute();
+    }
+    const all = fresh.size > 0 ? await this.directory.find(em, keys) : stored;
+    return new Map(all.map((s) => [subjectKey(s), s]));
+  }
+
+  private row(p: PreparedSubject, now: Date): Partial<Subject> {
+    const { item } = p;
+    return {
+      type: item.type,
+      name: item.name,
+      creditCode: item.creditCode,
+      residentIdHmac: p.hmac,
+      residentIdEnc: item.residentId ? this.cipher.encrypt(item.residentId) : null,
+      residentIdMasked: item.residentId ? maskResidentId(item.residentId) : null,
+      profession: item.profession,
+      professionKey: item.profession ?? '',
+      regionCode: item.regionCode,
+      agreementSignedOn: item.agreementSignedOn,
+      createdAt: now,
+      rescoreDueSince: null,
+      eventRevision: 0,
+    };
+  }
+
+  /** The clear resident ID, for the roles allowed to see it; the reveal is audited. */
+  async revealResidentId(id: string, actor: string): Promise<string | null> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await em
+        .getRepository(Subject)
+        .createQueryBuilder('s')
+        .addSelect('s.residentIdEnc')
+        .where('s.id = :id', { id })
+        .getOne();
+      if (!row?.residentIdEnc) return null;
+      await this.audit.append(em, [{ actor, action: 'subject.reveal_resident_id', targetType: 'subject', targetId: id, diff: {} }]);
+      return this.cipher.decrypt(row.residentIdEnc);
+    });
+  }
+}
+
+/** A credit code already registered as the other organisation type is a contradiction, not a new subject. */
+function checkTypeConflicts(prepared: PreparedSubject[], stored: Subject[]): void {
+  const typeByCode = new Map(stored.filter((s) => s.creditCode).map((s) => [s.creditCode!, s.type]));
+  for (const p of prepared) {
+    if (!p.item.creditCode) continue;
+    const known = typeByCode.get(p.item.creditCode);
+    if (known && known !== p.item.type) {
+      throw DomainError.conflict(`item ${p.index}: the credit code is registered as ${known}`, { index: p.index, field: 'type' });
+    }
+    if (!known) typeByCode.set(p.item.creditCode, p.item.type);
+  }
+}
+
+function auditRecord(actor: string, subjects: Subject[], employments: number) {
+  const unique = [...new Map(subjects.map((s) => [s.id, s])).values()];
+  return {
+    actor,
+    action: 'subjects.register',
+    targetType: 'subject',
+    targetId: unique.length === 1 ? unique[0].id : `batch:${unique.length}`,
+    // Masked IDs only: the audit log is readable by auditors and must not hold personal data in clear.
+    diff: {
+      subjects: unique.map((s) => ({ id: s.id, type: s.type, key: s.creditCode ?? s.residentIdMasked })),
+      employmentsOpened: employments,
+    },
+  };
+}
