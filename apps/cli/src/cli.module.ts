@@ -2,16 +2,19 @@ import { AuditModule } from '@app/audit';
 import { ApiKeysModule } from '@app/auth';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
 import { ApiKeyCreateCommand } from './commands/apikey-create.command';
 import { ApiKeyListCommand } from './commands/apikey-list.command';
 import { ApiKeyRevokeCommand } from './commands/apikey-revoke.command';
 import { AuditVerifyCommand } from './commands/audit-verify.command';
+import { DemoSeedCommand } from './commands/demo-seed.command';
+import { ImportEventsCommand } from './commands/import-events.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule],
-  providers: [MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand],
+  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule],
+  providers: [MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand],
 })
 export class CliModule {}

@@ -12,3 +12,4 @@ export * from './events/event-corrections.service';
 export * from './events/recorded-batch';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox';
+export * from './import';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { EventCorrectionsService } from './events/event-corrections.service';
 import { EventsReader } from './events/events.reader';
 import { EventsService } from './events/events.service';
+import { EventCsvImporter } from './import/event-csv-importer';
 import { residentIdCipherProvider } from './pii';
 import { EmploymentsWriter } from './subjects/employments.writer';
 import { SubjectDirectory } from './subjects/subject-directory';
@@ -21,7 +22,8 @@ import { SubjectsService } from './subjects/subjects.service';
     EventsService,
     EventCorrectionsService,
     EventsReader,
+    EventCsvImporter,
   ],
-  exports: [residentIdCipherProvider, SubjectsService, SubjectsReader, EventsService, EventCorrectionsService, EventsReader],
+  exports: [EventCsvImporter, residentIdCipherProvider, SubjectsService, SubjectsReader, EventsService, EventCorrectionsService, EventsReader],
 })
 export class RegistryModule {}

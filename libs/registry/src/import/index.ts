@@ -3,3 +3,4 @@ export * from './event-csv-header';
 export * from './event-csv-row';
 export * from './rejected-rows-report';
 export * from './csv-record-lines';
+export * from './event-csv-importer';
