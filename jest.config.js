@@ -20,9 +20,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
       slowTestThreshold: 30,
-      // Integration tests spawn processes and wait on real servers; a loaded 2-core CI machine needs room.
-      testTimeout: 60_000,
     },
   ],
 };

@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JOB_OPTIONS, QUEUES } from './job-catalogue';
 import { JobRegistry } from './job-registry.service';
+import { QueueErrorLogger } from './queue-error-logger';
 import { redisOptions } from './redis-options';
 
 const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ name }));
@@ -24,7 +25,7 @@ const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ na
     }),
     ...queues,
   ],
-  providers: [JobRegistry],
+  providers: [JobRegistry, QueueErrorLogger],
   exports: [...queues],
 })
 export class QueueModule {}

@@ -11,7 +11,8 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    const scalar = (k: unknown) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k));
+    if (Array.isArray(key) && key.length === arity && key.every(scalar)) {
       return key as (string | number)[];
     }
   } catch {

@@ -44,7 +44,7 @@ export class EventsService {
     checkBatchSize(items);
     const today = shanghaiDate(new Date());
     return retryingTransaction(this.dataSource, async (em) => {
-      const batch = this.validate(items, today, mode);
+      const batch = this.validate(items, today, mode, await this.typesOfNamedSubjects(em, items));
       await this.resolveSubjects(em, batch);
       this.validateForSubjects(batch, today);
       await this.findDuplicates(em, batch);
@@ -57,12 +57,26 @@ export class EventsService {
     });
   }
 
+  /**
+   * The types of the subjects named by subjectId, so the first validation already applies the subject type's
+   * rules (a practitioner's copy of an Art.38 penalty need not repeat the fine, an institution's must).
+   */
+  private async typesOfNamedSubjects(em: EntityManager, items: readonly unknown[]): Promise<Map<string, SubjectType>> {
+    const ids = items.flatMap((raw) => {
+      const id = (raw as { subjectId?: unknown } | null)?.subjectId;
+      return typeof id === 'string' && id.trim() !== '' ? [id.trim()] : [];
+    });
+    return new Map((await this.directory.find(em, { ids })).map((s) => [s.id, s.type]));
+  }
+
   /** Each item on its own: types, ranges, dates, type-specific rules (libs/credit). */
-  private validate(items: readonly unknown[], today: string, mode: BatchMode): EventBatch {
+  private validate(items: readonly unknown[], today: string, mode: BatchMode, typeById: Map<string, SubjectType>): EventBatch {
     const ok: BatchItem[] = [];
     const batch = new EventBatch(mode, ok);
     items.forEach((raw, index) => {
-      const found = validateEventItem(raw, { today });
+      const id = (raw as { subjectId?: unknown } | null)?.subjectId;
+      const subjectType = typeof id === 'string' ? typeById.get(id.trim()) : undefined;
+      const found = validateEventItem(raw, { today, subjectType });
       if (found) return batch.reject(index, found);
       const item = normalizeEventItem(raw as RecordEventItem);
       ok.push({ index, raw, item, hmac: item.residentId ? this.cipher.lookupHash(item.residentId) : null });

@@ -1,4 +1,4 @@
-import { decodeCursor, groupByKeys, Page, pageSize, toPage } from '@app/common';
+import { decodeCursor, DomainError, groupByKeys, Page, pageSize, toPage } from '@app/common';
 import { SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,6 +14,12 @@ export interface SubjectFilter {
 }
 
 const ID = /^[1-9]\d{0,19}$/;
+
+function idCursor(after: string): string {
+  const id = String(decodeCursor(after, 1)[0]);
+  if (!ID.test(id)) throw DomainError.badInput('the cursor is not one this API issued', { field: 'after', reason: 'INVALID_CURSOR' });
+  return id;
+}
 
 /** Reads of subjects for the API: single lookups, keyset pages, and batch functions for DataLoaders. */
 @Injectable()
@@ -34,7 +40,7 @@ export class SubjectsReader {
     const qb = this.dataSource.getRepository(Subject).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(size + 1);
     if (filter.type) qb.andWhere('s.type = :type', { type: filter.type });
     if (filter.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
-    if (filter.after) qb.andWhere('s.id > :after', { after: String(decodeCursor(filter.after, 1)[0]) });
+    if (filter.after) qb.andWhere('s.id > :after', { after: idCursor(filter.after) });
     return toPage(await qb.getMany(), size, (s) => [s.id]);
   }
 

@@ -1,0 +1,118 @@
+import { JOBS, QUEUES } from '@app/queue';
+import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
+import { makeCreditCode } from '@app/credit';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { resetDatabase } from '../support/database';
+import { OwnRedis } from '../support/own-redis';
+import { waitFor } from '../support/wait-for';
+
+let redis: OwnRedis;
+let app: INestApplication;
+let ds: DataSource;
+
+/** The real worker (relay + rescore processor) plus the registry's service path, on a Redis of our own. */
+async function startWorker(): Promise<void> {
+  const saved = { ...process.env };
+  process.env.REDIS_PORT = String(redis.port);
+  try {
+    const ref = await Test.createTestingModule({ imports: [WorkerModule, RegistryModule] }).compile();
+    app = ref.createNestApplication({ logger: false });
+    await app.init();
+  } finally {
+    process.env = saved;
+  }
+  ds = app.get(DataSource);
+}
+
+const codes = Array.from({ length: 5 }, (_, i) => makeCreditCode(`91120000MA0${String(i).padStart(5, '0')}X`.slice(0, 17)));
+
+async function registerInstitutions(): Promise<string[]> {
+  const subjects = await app.get(SubjectsService).register(
+    codes.map((creditCode, i) => ({ type: 'MEDICAL_INSTITUTION', name: `测试医院${i}`, creditCode, regionCode: '120103' })),
+    'test',
+  );
+  return subjects.map((s) => s.id);
+}
+
+function interviews(prefix: string, n: number, code = (i: number) => codes[i % codes.length]) {
+  return Array.from({ length: n }, (_, i) => ({
+    sourceSystem: 'outbox-test',
+    sourceRef: `${prefix}-${i}`,
+    creditCode: code(i),
+    type: 'INTERVIEW',
+    occurredOn: '2026-01-05',
+    decidedOn: '2026-02-01',
+  }));
+}
+
+const pending = async (): Promise<number> => Number((await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'))[0].n);
+const dueSubjects = async (): Promise<string[]> =>
+  (await ds.query('SELECT id FROM subjects WHERE rescore_due_since IS NOT NULL ORDER BY id')).map((r: { id: string }) => String(r.id));
+
+beforeAll(async () => {
+  redis = await OwnRedis.start();
+  await startWorker();
+});
+beforeEach(async () => {
+  await resetDatabase(ds);
+});
+afterAll(async () => {
+  await app?.close();
+  await redis?.down();
+});
+
+describe('transactional outbox', () => {
+  it('writes one outbox row per affected subject in the events transaction, and the relay delivers it', async () => {
+    const ids = await registerInstitutions();
+    const result = await app.get(EventsService).record(interviews('a', 20), 'test');
+    expect(result.created).toBe(20);
+    const rows = await ds.query('SELECT subject_id FROM outbox ORDER BY subject_id');
+    expect(rows.map((r: { subject_id: string }) => String(r.subject_id))).toEqual([...ids].sort());
+    await waitFor(async () => (await pending()) === 0);
+    // The rescore processor consumed the jobs and marked every subject due for rescoring.
+    expect(await waitFor(async () => ((await dueSubjects()).length === ids.length ? dueSubjects() : null))).toEqual([...ids].sort());
+  });
+
+  it('coalesces a burst for one subject into one waiting job (job id = subject id)', async () => {
+    const [first] = await registerInstitutions();
+    const processor = app.get(RescoreProcessor);
+    await processor.worker.pause();
+    try {
+      const queue = app.get<Queue>(getQueueToken(QUEUES.rescore));
+      for (let batch = 0; batch < 3; batch++) {
+        await app.get(EventsService).record(interviews(`burst${batch}`, 4, () => codes[0]), 'test');
+      }
+      await waitFor(async () => (await pending()) === 0);
+      expect(Number((await ds.query('SELECT COUNT(*) AS n FROM outbox'))[0].n)).toBe(3);
+      const waiting = await queue.getJobs(['waiting', 'prioritized']);
+      expect(waiting.map((j) => [j.name, j.id])).toEqual([[JOBS.rescoreSubject.name, `subject-${first}`]]);
+    } finally {
+      processor.worker.resume();
+    }
+    await waitFor(async () => (await dueSubjects()).includes(first));
+  });
+
+  it('with Redis stopped, events are still stored; the backlog drains when Redis returns', async () => {
+    const ids = await registerInstitutions();
+    await redis.down();
+    try {
+      const result = await app.get(EventsService).record(interviews('r2', 50), 'test');
+      expect(result.created).toBe(50);
+      expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM events WHERE source_system = 'outbox-test'`))[0].n)).toBe(50);
+      // The relay keeps trying and fails while Redis is away: nothing is marked delivered, nothing lost.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await pending()).toBe(ids.length);
+      expect(await dueSubjects()).toEqual([]);
+    } finally {
+      await redis.up();
+    }
+    await waitFor(async () => (await pending()) === 0, 30_000);
+    expect(await waitFor(async () => ((await dueSubjects()).length === ids.length ? dueSubjects() : null), 30_000)).toEqual([...ids].sort());
+  });
+});
