@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
@@ -6,18 +5,8 @@ import { typeOrmOptions } from '@app/database';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
 import { tamper } from '../support/tamper';
-import { ROOT } from '../support/test-env';
+import { cli } from '../support/cli';
 
-/** Runs `npm run cli -- ...` the way an operator does (same entry point), against this worker's database. */
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    env: process.env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let ds: DataSource;
 let api: TestApi;

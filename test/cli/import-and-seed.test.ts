@@ -1,23 +1,13 @@
 import { loadConfig } from '@app/config';
 import { makeCreditCode } from '@app/credit';
 import { typeOrmOptions } from '@app/database';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { resetDatabase } from '../support/database';
-import { ROOT } from '../support/test-env';
+import { cli } from '../support/cli';
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    env: process.env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let ds: DataSource;
 const count = async (table: string): Promise<number> => Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n);

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
+import { SeedDefaultRuleSets1795453724391 } from '../../migrations/1795453724391-SeedDefaultRuleSets';
 
 /**
- * Empties every table but the migrations table, and puts the audit chain back at genesis. TRUNCATE does not
+ * Empties every table but the migrations table, puts the audit chain back at genesis and the default rule
+ * sets back in place (what the migrations leave in a fresh database). TRUNCATE does not
  * fire the append-only triggers, which is what a test (and only a test) needs here.
  */
 export async function resetDatabase(ds: DataSource): Promise<void> {
@@ -12,4 +14,10 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
   for (const t of tables) await ds.query(`TRUNCATE TABLE \`${t.name}\``);
   await ds.query('SET FOREIGN_KEY_CHECKS = 1');
   await ds.query(`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, REPEAT('0', 64))`);
+  const runner = ds.createQueryRunner();
+  try {
+    await new SeedDefaultRuleSets1795453724391().up(runner);
+  } finally {
+    await runner.release();
+  }
 }

@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
+import { RatingsApiModule } from '@app/ratings/api/ratings-api.module';
 import { RegistryApiModule } from '@app/registry/api/registry-api.module';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
@@ -28,6 +29,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphqlConfigService }),
     AuditApiModule,
     RegistryApiModule,
+    RatingsApiModule,
   ],
   providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

@@ -1,6 +1,7 @@
 import { ApiKey } from '@app/auth/api-key.entity';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditHead } from '@app/audit/audit-head.entity';
+import { RuleSetRecord } from '@app/ratings/rule-sets/rule-set.entity';
 import { EventRecord } from '@app/registry/events/event-record.entity';
 import { EventVersion } from '@app/registry/events/event-version.entity';
 import { OutboxMessage } from '@app/registry/outbox/outbox-message.entity';
@@ -8,4 +9,4 @@ import { Employment } from '@app/registry/subjects/employment.entity';
 import { Subject } from '@app/registry/subjects/subject.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord];

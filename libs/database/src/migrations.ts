@@ -8,6 +8,8 @@ import { CreateEvents1795448327130 } from '../../../migrations/1795448327130-Cre
 import { CreateEventHistory1795448327131 } from '../../../migrations/1795448327131-CreateEventHistory';
 import { CreateOutbox1795448327132 } from '../../../migrations/1795448327132-CreateOutbox';
 import { EventsNeverDeleted1795448327133 } from '../../../migrations/1795448327133-EventsNeverDeleted';
+import { CreateRuleSets1795453724390 } from '../../../migrations/1795453724390-CreateRuleSets';
+import { SeedDefaultRuleSets1795453724391 } from '../../../migrations/1795453724391-SeedDefaultRuleSets';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   CreateEventHistory1795448327131,
   CreateOutbox1795448327132,
   EventsNeverDeleted1795448327133,
+  CreateRuleSets1795453724390,
+  SeedDefaultRuleSets1795453724391,
 ];

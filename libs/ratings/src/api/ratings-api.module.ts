@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RatingsModule } from '../ratings.module';
+import { RuleSetsResolver } from './rule-sets.resolver';
+
+/** The ratings library's GraphQL face, mounted by the API app only. */
+@Module({ imports: [RatingsModule], providers: [RuleSetsResolver] })
+export class RatingsApiModule {}

@@ -1,0 +1,29 @@
+import { actorOf, Allow, CurrentPrincipal, Principal, Role } from '@app/auth';
+import { SubjectType } from '@app/registry/api/registry-enums';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { RuleSetRecord } from '../rule-sets/rule-set.entity';
+import { RuleSetsService } from '../rule-sets/rule-sets.service';
+import { RuleSetNode } from './rule-set.node';
+
+@Resolver(() => RuleSetNode)
+export class RuleSetsResolver {
+  constructor(private readonly service: RuleSetsService) {}
+
+  @Query(() => [RuleSetNode], { description: 'Every published rule-set version, by subject type and version.' })
+  @Allow(Role.REGULATOR, Role.AUDITOR, Role.BUDGET)
+  ruleSets(@Args('subjectType', { type: () => SubjectType, nullable: true }) subjectType?: SubjectType): Promise<RuleSetRecord[]> {
+    return this.service.list(subjectType);
+  }
+
+  @Mutation(() => RuleSetNode, {
+    description: 'Publishes the next version of a subject type\'s rule set (validated; effective from a future date).',
+  })
+  @Allow(Role.REGULATOR)
+  publishRuleSet(
+    @Args('ruleSet', { type: () => GraphQLJSON }) ruleSet: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RuleSetRecord> {
+    return this.service.publish(ruleSet, actorOf(principal));
+  }
+}

@@ -1,0 +1,75 @@
+import { ApiKeysService, Role } from '@app/auth';
+import { addDays, DEFAULT_RULE_SETS, RuleSet, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
+import { RuleSetsService } from '@app/ratings';
+import { resetDatabase } from '../support/database';
+import { startApi, TestApi } from '../support/api-app';
+
+let api: TestApi;
+let regulator: string;
+let budget: string;
+const tomorrow = () => addDays(shanghaiDate(new Date()), 1);
+const PUBLISH = 'mutation ($r: JSON!) { publishRuleSet(ruleSet: $r) { subjectType version effectiveFrom body } }';
+
+function nextPharmacyRules(overrides: Partial<RuleSet> = {}): RuleSet {
+  const rs = structuredClone(DEFAULT_RULE_SETS[SubjectType.PHARMACY]) as RuleSet & { score: { base: number } };
+  rs.score.base = 860;
+  return { ...rs, version: 2, effectiveFrom: tomorrow(), ...overrides } as RuleSet;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+});
+beforeEach(async () => {
+  await resetDatabase(api.dataSource);
+  const keys = api.app.get(ApiKeysService);
+  regulator = (await keys.create(Role.REGULATOR, 'r', 'test')).secret;
+  budget = (await keys.create(Role.BUDGET, 'b', 'test')).secret;
+});
+afterAll(() => api.close());
+
+describe('rule sets as data', () => {
+  it('ship version 1 of every subject type as a seed, equal to the defaults of libs/credit and valid', async () => {
+    const res = await api.gql('{ ruleSets { subjectType version effectiveFrom body } }', undefined, budget);
+    const stored = res.body.data.ruleSets;
+    expect(stored.map((r: RuleSet) => `${r.subjectType}:${r.version}:${r.effectiveFrom}`).sort()).toEqual(
+      Object.values(SubjectType).map((t) => `${t}:1:2025-01-01`).sort(),
+    );
+    for (const r of stored) {
+      expect(r.body).toEqual(DEFAULT_RULE_SETS[r.subjectType as SubjectType]);
+      expect(validateRuleSet(r.body)).toEqual([]);
+    }
+  });
+
+  it('publish the next version with a future effective date, audited; the old version stays in force until then', async () => {
+    const res = await api.gql(PUBLISH, { r: nextPharmacyRules() }, regulator);
+    expect(res.body.data.publishRuleSet).toMatchObject({ subjectType: 'PHARMACY', version: 2, effectiveFrom: tomorrow() });
+    const service = api.app.get(RuleSetsService);
+    expect((await service.inForce(SubjectType.PHARMACY, shanghaiDate(new Date()))).version).toBe(1);
+    const next = await service.inForce(SubjectType.PHARMACY, tomorrow());
+    expect(next.version).toBe(2);
+    expect((next as unknown as { score: { base: number } }).score.base).toBe(860);
+    expect((await service.inForce(SubjectType.MEDICAL_INSTITUTION, tomorrow())).version).toBe(1);
+    const audit = await api.dataSource.query(`SELECT action, target_id FROM audit_log WHERE action = 'ruleset.publish'`);
+    expect(audit).toEqual([{ action: 'ruleset.publish', target_id: 'PHARMACY:2' }]);
+  });
+
+  it.each([
+    ['an invalid rule set', () => nextPharmacyRules({ version: 0 }), 'BAD_USER_INPUT', 'INVALID_RULE_SET'],
+    ['a version that skips one', () => nextPharmacyRules({ version: 3 }), 'CONFLICT', undefined],
+    ['a version already published', () => nextPharmacyRules({ version: 1 }), 'CONFLICT', undefined],
+    ['an effective date today', () => nextPharmacyRules({ effectiveFrom: shanghaiDate(new Date()) }), 'BAD_USER_INPUT', 'INVALID_DATE'],
+    ['not an object', () => 'rules' as unknown as RuleSet, 'BAD_USER_INPUT', 'INVALID_RULE_SET'],
+  ])('refuse %s and store nothing', async (_, make, code, reason) => {
+    const res = await api.gql(PUBLISH, { r: make() }, regulator);
+    expect(res.body.errors[0].extensions.code).toBe(code);
+    if (reason) expect(res.body.errors[0].extensions.reason).toBe(reason);
+    expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM rule_sets'))[0].n)).toBe(4);
+  });
+
+  it('lists the problems of an invalid rule set', async () => {
+    const broken = nextPharmacyRules() as unknown as { score: { base: unknown } };
+    broken.score.base = 'high';
+    const res = await api.gql(PUBLISH, { r: broken }, regulator);
+    expect(res.body.errors[0].extensions.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^score\.base: /)]));
+  });
+});
