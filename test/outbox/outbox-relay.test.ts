@@ -52,8 +52,11 @@ function interviews(prefix: string, n: number, code = (i: number) => codes[i % c
 }
 
 const pending = async (): Promise<number> => Number((await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'))[0].n);
-const dueSubjects = async (): Promise<string[]> =>
-  (await ds.query('SELECT id FROM subjects WHERE rescore_due_since IS NOT NULL ORDER BY id')).map((r: { id: string }) => String(r.id));
+/** Subjects the rescore job has rated (and whose rescore mark it cleared). */
+const ratedSubjects = async (): Promise<string[]> =>
+  (
+    await ds.query('SELECT r.subject_id AS id FROM ratings r JOIN subjects s ON s.id = r.subject_id WHERE s.rescore_due_since IS NULL ORDER BY r.subject_id')
+  ).map((r: { id: string }) => String(r.id));
 
 beforeAll(async () => {
   redis = await OwnRedis.start();
@@ -75,8 +78,8 @@ describe('transactional outbox', () => {
     const rows = await ds.query('SELECT subject_id FROM outbox ORDER BY subject_id');
     expect(rows.map((r: { subject_id: string }) => String(r.subject_id))).toEqual([...ids].sort());
     await waitFor(async () => (await pending()) === 0);
-    // The rescore processor consumed the jobs and marked every subject due for rescoring.
-    expect(await waitFor(async () => ((await dueSubjects()).length === ids.length ? dueSubjects() : null))).toEqual([...ids].sort());
+    // The rescore processor consumed the jobs and rated every subject.
+    expect(await waitFor(async () => ((await ratedSubjects()).length === ids.length ? ratedSubjects() : null))).toEqual([...ids].sort());
   });
 
   it('coalesces a burst for one subject into one waiting job (job id = subject id)', async () => {
@@ -95,7 +98,7 @@ describe('transactional outbox', () => {
     } finally {
       processor.worker.resume();
     }
-    await waitFor(async () => (await dueSubjects()).includes(first));
+    await waitFor(async () => (await ratedSubjects()).includes(first));
   });
 
   it('with Redis stopped, events are still stored; the backlog drains when Redis returns', async () => {
@@ -108,11 +111,11 @@ describe('transactional outbox', () => {
       // The relay keeps trying and fails while Redis is away: nothing is marked delivered, nothing lost.
       await new Promise((r) => setTimeout(r, 1500));
       expect(await pending()).toBe(ids.length);
-      expect(await dueSubjects()).toEqual([]);
+      expect(await ratedSubjects()).toEqual([]);
     } finally {
       await redis.up();
     }
     await waitFor(async () => (await pending()) === 0, 30_000);
-    expect(await waitFor(async () => ((await dueSubjects()).length === ids.length ? dueSubjects() : null), 30_000)).toEqual([...ids].sort());
+    expect(await waitFor(async () => ((await ratedSubjects()).length === ids.length ? ratedSubjects() : null), 30_000)).toEqual([...ids].sort());
   });
 });

@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { QueueModule } from '@app/queue';
+import { RatingsModule } from '@app/ratings';
 import { Module } from '@nestjs/common';
 import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -11,7 +12,7 @@ import { RescoreProcessor } from './ratings/rescore.processor';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule, RatingsModule],
   providers: [AuditVerifyProcessor, RescoreProcessor, OutboxRelay],
 })
 export class WorkerModule {}

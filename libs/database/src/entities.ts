@@ -1,6 +1,9 @@
 import { ApiKey } from '@app/auth/api-key.entity';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditHead } from '@app/audit/audit-head.entity';
+import { Rating } from '@app/ratings/ratings/rating.entity';
+import { RatingHistory } from '@app/ratings/ratings/rating-history.entity';
+import { RatingNotification } from '@app/ratings/ratings/rating-notification.entity';
 import { RuleSetRecord } from '@app/ratings/rule-sets/rule-set.entity';
 import { EventRecord } from '@app/registry/events/event-record.entity';
 import { EventVersion } from '@app/registry/events/event-version.entity';
@@ -9,4 +12,4 @@ import { Employment } from '@app/registry/subjects/employment.entity';
 import { Subject } from '@app/registry/subjects/subject.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification];

@@ -10,6 +10,9 @@ import { CreateOutbox1795448327132 } from '../../../migrations/1795448327132-Cre
 import { EventsNeverDeleted1795448327133 } from '../../../migrations/1795448327133-EventsNeverDeleted';
 import { CreateRuleSets1795453724390 } from '../../../migrations/1795453724390-CreateRuleSets';
 import { SeedDefaultRuleSets1795453724391 } from '../../../migrations/1795453724391-SeedDefaultRuleSets';
+import { CreateRatings1795453940774 } from '../../../migrations/1795453940774-CreateRatings';
+import { CreateRatingHistory1795453940775 } from '../../../migrations/1795453940775-CreateRatingHistory';
+import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795453940776-CreateRatingNotifications';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -26,4 +29,7 @@ export const MIGRATIONS = [
   EventsNeverDeleted1795448327133,
   CreateRuleSets1795453724390,
   SeedDefaultRuleSets1795453724391,
+  CreateRatings1795453940774,
+  CreateRatingHistory1795453940775,
+  CreateRatingNotifications1795453940776,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RescoreService } from './ratings/rescore.service';
 import { RuleSetsService } from './rule-sets/rule-sets.service';
 
 /** Rule sets (and, with issue 4, ratings, their history and rescoring). */
-@Module({ providers: [RuleSetsService], exports: [RuleSetsService] })
+@Module({ providers: [RuleSetsService, RescoreService], exports: [RuleSetsService, RescoreService] })
 export class RatingsModule {}

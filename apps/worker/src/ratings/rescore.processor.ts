@@ -1,4 +1,5 @@
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
+import { RescoreResult, RescoreService } from '@app/ratings';
 import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
@@ -9,23 +10,25 @@ export interface RescoreJobData {
 }
 
 /**
- * Consumes the outbox's rescore messages. Until ratings are computed (issue 4) it records, in
- * subjects.rescore_due_since, that the subject's rating is stale and since when; the rating computation will
- * read and clear that column. Idempotent: a repeated job keeps the earliest time.
+ * Consumes the outbox's rescore messages: marks the subject due (so a crash mid-way leaves a trace the full
+ * rescore picks up), then rates it from its stored events. Idempotent: running it twice stores the same rating.
  */
 @Processor(QUEUES.rescore, { concurrency: 4 })
 export class RescoreProcessor extends JobDispatcher {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rescoring: RescoreService,
+  ) {
     super();
   }
 
   @OnJob(JOBS.rescoreSubject)
-  async rescore(job: Job<RescoreJobData>): Promise<{ subjectId: string; marked: boolean }> {
+  async rescore(job: Job<RescoreJobData>): Promise<RescoreResult | null> {
     const { subjectId } = job.data;
-    const result: { affectedRows: number } = await this.dataSource.query(
-      'UPDATE subjects SET rescore_due_since = COALESCE(rescore_due_since, ?) WHERE id = ?',
-      [new Date(job.timestamp), subjectId],
-    );
-    return { subjectId, marked: result.affectedRows === 1 };
+    await this.dataSource.query('UPDATE subjects SET rescore_due_since = COALESCE(rescore_due_since, ?) WHERE id = ?', [
+      new Date(job.timestamp),
+      subjectId,
+    ]);
+    return this.rescoring.rescore(subjectId);
   }
 }

@@ -1,7 +1,7 @@
 import { bigintNumber } from '@app/common/orm';
 import { AssessmentResult, EventStatus, EventType, InspectionKind, Responsibility } from '@app/credit';
 import { Column } from 'typeorm';
-import { decimalNumber } from './decimal-number.transformer';
+import { decimalNumber } from '@app/common/orm';
 
 /**
  * The fields of one version of an event (domain.md §2), shared by the current row (`events`) and the

@@ -1,0 +1,86 @@
+import { CreditEvent, rate, RateInput, shanghaiDate } from '@app/credit';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RuleSetsService } from '../rule-sets/rule-sets.service';
+import { RatingHistory } from './rating-history.entity';
+import { RatingNotification } from './rating-notification.entity';
+import { differs, headline, RatingOutcome, ratingOutcome } from './rating-outcome';
+import { Rating } from './rating.entity';
+import { readCreditEvents, readSubjectForRating, SubjectForRating } from './subject-events.reader';
+
+/** A subject whose events keep changing while it is rated is rated again, at most this often per job. */
+const MAX_PASSES = 5;
+
+export interface RescoreResult {
+  subjectId: string;
+  changed: boolean;
+  grade: string | null;
+}
+
+/**
+ * Rates one subject from its stored events with the rule set in force today (libs/credit), and records the
+ * result: the current rating, a history row when anything a reader acts on changed, and a notification when
+ * the grade (or a practitioner's status) changed. Clears the subject's rescore mark only if no event arrived
+ * meanwhile (its event revision is unchanged); otherwise it rates again, so a job never leaves a stale rating.
+ */
+@Injectable()
+export class RescoreService {
+  private readonly logger = new Logger(RescoreService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ruleSets: RuleSetsService,
+  ) {}
+
+  async rescore(subjectId: string, now = new Date()): Promise<RescoreResult | null> {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      const subject = await readSubjectForRating(this.dataSource.manager, subjectId);
+      if (!subject) return null;
+      const outcome = await this.compute(subject, await readCreditEvents(this.dataSource.manager, subjectId), shanghaiDate(now));
+      const result = await this.dataSource.transaction((em) => this.store(em, subject, outcome, now));
+      if (result.settled) return result.result;
+    }
+    this.logger.warn({ subjectId }, 'events kept changing while rating; left marked for the next rescore');
+    return null;
+  }
+
+  async compute(subject: SubjectForRating, events: CreditEvent[], asOf: string): Promise<RatingOutcome> {
+    const ruleSet = await this.ruleSets.inForce(subject.type, asOf);
+    const input = { subjectType: subject.type, ruleSet, events, asOf, subject: { agreementSignedOn: subject.agreementSignedOn } } as RateInput;
+    return ratingOutcome(rate(input));
+  }
+
+  private async store(
+    em: EntityManager,
+    subject: SubjectForRating,
+    outcome: RatingOutcome,
+    now: Date,
+  ): Promise<{ settled: boolean; result: RescoreResult }> {
+    const revision: { event_revision: number }[] = await em.query('SELECT event_revision FROM subjects WHERE id = ? FOR UPDATE', [subject.id]);
+    const result = { subjectId: subject.id, changed: false, grade: headline(outcome) };
+    if (Number(revision[0]?.event_revision) !== subject.eventRevision) return { settled: false, result };
+    const previous = await em.getRepository(Rating).findOne({ where: { subjectId: subject.id }, lock: { mode: 'pessimistic_write' } });
+    const values = { ...outcome, computedAt: now };
+    result.changed = !previous || differs(previous, outcome);
+    await em.getRepository(Rating).save({ ...values, subjectId: subject.id, eventRevision: subject.eventRevision });
+    if (result.changed) await em.getRepository(RatingHistory).insert({ ...values, subjectId: subject.id });
+    const before = previous ? headline(previous) : await this.cleanRecordHeadline(subject);
+    if (before !== headline(outcome)) {
+      await em.getRepository(RatingNotification).insert({
+        subjectId: subject.id,
+        fromValue: previous ? before : null,
+        toValue: headline(outcome),
+        eventIds: outcome.explanation.map((l) => l.eventId),
+        createdAt: now,
+      });
+    }
+    await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id = ?', [subject.id]);
+    return { settled: true, result };
+  }
+
+  /** What a subject without events is rated: the first rating notifies only if it differs from that. */
+  private async cleanRecordHeadline(subject: SubjectForRating): Promise<string> {
+    return headline(await this.compute(subject, [], shanghaiDate(new Date())));
+  }
+}

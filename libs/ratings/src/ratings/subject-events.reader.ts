@@ -1,0 +1,65 @@
+import { CreditEvent, EventStatus, EventType, SubjectType } from '@app/credit';
+import { EntityManager } from 'typeorm';
+
+export interface SubjectForRating {
+  id: string;
+  type: SubjectType;
+  agreementSignedOn: string | null;
+  eventRevision: number;
+}
+
+interface EventRow {
+  id: string | number;
+  type: string;
+  status: string;
+  decision_no: string | null;
+  occurred_on: string;
+  decided_on: string;
+  amount_involved_fen: string | number | null;
+  fine_fen: string | number | null;
+  fine_multiple: string | number | null;
+  suspension_days: number | null;
+  responsibility: string | null;
+  self_reported: number | boolean;
+  inspection_kind: string | null;
+  assessment_result: string | null;
+}
+
+/** Raw rows, not hydrated entities: rating reads every event of a subject, and the bulk path reads millions. */
+export async function readSubjectForRating(em: EntityManager, subjectId: string): Promise<SubjectForRating | null> {
+  const rows: { id: string; type: SubjectType; agreement_signed_on: string | null; event_revision: number }[] = await em.query(
+    'SELECT id, type, agreement_signed_on, event_revision FROM subjects WHERE id = ?',
+    [subjectId],
+  );
+  const s = rows[0];
+  return s ? { id: String(s.id), type: s.type, agreementSignedOn: s.agreement_signed_on, eventRevision: Number(s.event_revision) } : null;
+}
+
+export async function readCreditEvents(em: EntityManager, subjectId: string): Promise<CreditEvent[]> {
+  const rows: EventRow[] = await em.query(
+    `SELECT id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
+            suspension_days, responsibility, self_reported, inspection_kind, assessment_result
+       FROM events WHERE subject_id = ?`,
+    [subjectId],
+  );
+  return rows.map(toCreditEvent);
+}
+
+export function toCreditEvent(r: EventRow): CreditEvent {
+  return {
+    id: String(r.id),
+    type: r.type as EventType,
+    status: r.status as EventStatus,
+    decisionNo: r.decision_no,
+    occurredOn: r.occurred_on,
+    decidedOn: r.decided_on,
+    amountInvolvedFen: r.amount_involved_fen === null ? null : Number(r.amount_involved_fen),
+    fineFen: r.fine_fen === null ? null : Number(r.fine_fen),
+    fineMultiple: r.fine_multiple === null ? null : Number(r.fine_multiple),
+    suspensionDays: r.suspension_days,
+    responsibility: r.responsibility as CreditEvent['responsibility'],
+    selfReported: Boolean(r.self_reported),
+    inspectionKind: r.inspection_kind as CreditEvent['inspectionKind'],
+    assessmentResult: r.assessment_result as CreditEvent['assessmentResult'],
+  };
+}
