@@ -5,3 +5,4 @@ export * from './ratings/rating.entity';
 export * from './ratings/rating-history.entity';
 export * from './ratings/rating-notification.entity';
 export * from './ratings/rescore.service';
+export * from './ratings/ratings.reader';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RatingsModule } from '../ratings.module';
+import { RatingsResolver } from './ratings.resolver';
 import { RuleSetsResolver } from './rule-sets.resolver';
 
 /** The ratings library's GraphQL face, mounted by the API app only. */
-@Module({ imports: [RatingsModule], providers: [RuleSetsResolver] })
+@Module({ imports: [RatingsModule], providers: [RuleSetsResolver, RatingsResolver] })
 export class RatingsApiModule {}

@@ -1,4 +1,4 @@
-import { CreditEvent, rate, RateInput, shanghaiDate } from '@app/credit';
+import { CreditEvent, rate, RateInput, shanghaiDate, SubjectType } from '@app/credit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,8 +79,14 @@ export class RescoreService {
     return { settled: true, result };
   }
 
-  /** What a subject without events is rated: the first rating notifies only if it differs from that. */
+  /** What a subject without events is rated (the answer for subjects without a rating of their own). */
+  async cleanRecord(type: SubjectType, asOf: string | null = null): Promise<RatingOutcome> {
+    const subject = { id: '0', type, agreementSignedOn: null, eventRevision: 0 };
+    return this.compute(subject, [], asOf ?? shanghaiDate(new Date()));
+  }
+
+  /** The first rating notifies only if it differs from the clean record's. */
   private async cleanRecordHeadline(subject: SubjectForRating): Promise<string> {
-    return headline(await this.compute(subject, [], shanghaiDate(new Date())));
+    return headline(await this.cleanRecord(subject.type));
   }
 }

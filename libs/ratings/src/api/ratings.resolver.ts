@@ -1,0 +1,26 @@
+import { Allow, Role } from '@app/auth';
+import { DateScalar } from '@app/common/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { RatingAnswer, RatingsReader } from '../ratings/ratings.reader';
+import { RatingNode } from './rating.node';
+
+type RatingArgs = { subjectIds?: string[]; creditCodes?: string[] };
+
+@Resolver(() => RatingNode)
+export class RatingsResolver {
+  constructor(private readonly reader: RatingsReader) {}
+
+  @Query(() => [RatingNode], {
+    description: 'Up to 10,000 ratings by subject id or credit code, in the order asked; asOf: as they stood at the end of that day.',
+    // One batched SQL query serves every key: cost grows with the keys, not keys × fields.
+    complexity: ({ args, childComplexity }) => 1 + ((args as RatingArgs).subjectIds ?? (args as RatingArgs).creditCodes ?? []).length + childComplexity,
+  })
+  @Allow(Role.BUDGET, Role.REGULATOR, Role.AUDITOR)
+  ratings(
+    @Args('subjectIds', { type: () => [ID], nullable: true }) subjectIds?: string[],
+    @Args('creditCodes', { type: () => [String], nullable: true }) creditCodes?: string[],
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<RatingAnswer[]> {
+    return this.reader.forKeys({ subjectIds, creditCodes, asOf });
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiKeysService, Role } from '@app/auth';
+import { makeCreditCode } from '@app/credit';
+import { RescoreService } from '@app/ratings';
+import { EventsService, SubjectsService } from '@app/registry';
+import { resetDatabase } from '../support/database';
+import { startApi, TestApi } from '../support/api-app';
+
+let api: TestApi;
+let budget: string;
+const codes = Array.from({ length: 3 }, (_, i) => makeCreditCode(`1212000040999000${i}`));
+const unknownCode = makeCreditCode('91120000MA0999999');
+const RATINGS = `query ($ids: [ID!], $codes: [String!], $asOf: Date) {
+  ratings(subjectIds: $ids, creditCodes: $codes, asOf: $asOf) {
+    subjectId creditCode score grade hasRecord inspectionFactor keySupervision depositRetention terminationRecommended
+    ruleSetVersion computedAt explanation { eventId points countsUntil }
+  }
+}`;
+let ids: string[];
+
+async function record(creditCode: string, ref: string, extra: Record<string, unknown>) {
+  return api.app.get(EventsService).record(
+    [{ sourceSystem: 'q', sourceRef: ref, creditCode, occurredOn: '2026-01-05', decidedOn: '2026-02-01', ...extra }],
+    'test',
+  );
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  await resetDatabase(api.dataSource);
+  budget = (await api.app.get(ApiKeysService).create(Role.BUDGET, 'budget', 'test')).secret;
+  const subjects = await api.app.get(SubjectsService).register(
+    codes.map((creditCode, i) => ({ type: i === 2 ? 'PHARMACY' : 'MEDICAL_INSTITUTION', name: `机构${i}`, creditCode, agreementSignedOn: '2015-01-01' })),
+    'test',
+  );
+  ids = subjects.map((s) => s.id);
+  const rescore = api.app.get(RescoreService);
+  // codes[0]: an Art.38 penalty rated on 1 March (750, C), then an excellent assessment rated on 1 July (800, B).
+  await record(codes[0], 'a1', { type: 'PENALTY_ART38', amountInvolvedFen: 1_000_000, fineFen: 1_000_000, fineMultiple: 1 });
+  await rescore.rescore(ids[0], new Date('2026-03-01T02:00:00Z'));
+  await record(codes[0], 'a2', { type: 'ANNUAL_ASSESSMENT', assessmentResult: 'EXCELLENT', decidedOn: '2026-06-30' });
+  await rescore.rescore(ids[0], new Date('2026-07-01T02:00:00Z'));
+  // codes[1]: fraud, rated on 1 March.
+  await record(codes[1], 'b1', { type: 'PENALTY_ART40', amountInvolvedFen: 1_000_000, fineFen: 2_000_000, fineMultiple: 2 });
+  await rescore.rescore(ids[1], new Date('2026-03-01T02:00:00Z'));
+  // codes[2]: registered, never rated.
+});
+afterAll(() => api.close());
+
+describe('ratings for the budget module', () => {
+  it('answers by credit code in the order asked, unknown and unrated subjects with the default and hasRecord false', async () => {
+    const res = await api.gql(RATINGS, { codes: [codes[2], unknownCode, codes[1], codes[0]] }, budget);
+    expect(res.body.errors).toBeUndefined();
+    const [unrated, unknown, fraud, penalised] = res.body.data.ratings;
+    expect(unrated).toMatchObject({ subjectId: ids[2], creditCode: codes[2], score: 850, grade: 'B', hasRecord: false, inspectionFactor: 1, computedAt: null });
+    expect(unknown).toMatchObject({ subjectId: null, creditCode: unknownCode, score: 850, grade: 'B', hasRecord: false, explanation: [] });
+    expect(fraud).toMatchObject({ subjectId: ids[1], grade: 'D', hasRecord: true, keySupervision: true, depositRetention: true, inspectionFactor: 2 });
+    expect(penalised).toMatchObject({ subjectId: ids[0], score: 800, grade: 'B', hasRecord: true, ruleSetVersion: 1 });
+    expect(penalised.explanation.map((l: { points: number }) => l.points).sort()).toEqual([-100, 50]);
+  });
+
+  it('answers by subject id too, and asOf gives the rating as it stood at the end of that day', async () => {
+    const at = async (asOf: string) => (await api.gql(RATINGS, { ids: [ids[0], '999999'], asOf }, budget)).body.data.ratings;
+    expect((await at('2026-02-28'))[0]).toMatchObject({ hasRecord: false, grade: 'B' });
+    expect((await at('2026-03-01'))[0]).toMatchObject({ hasRecord: true, score: 750, grade: 'C' });
+    expect((await at('2026-06-30'))[0]).toMatchObject({ hasRecord: true, score: 750 });
+    expect((await at('2026-07-01'))[0]).toMatchObject({ hasRecord: true, score: 800 });
+    expect((await at('2026-07-01'))[1]).toMatchObject({ subjectId: '999999', hasRecord: false });
+  });
+
+  it('uses a constant number of SQL round trips whatever the number of keys', async () => {
+    const spy = jest.spyOn(api.dataSource.logger, 'logQuery');
+    const count = async (keys: string[], asOf?: string) => {
+      spy.mockClear();
+      const res = await api.gql(RATINGS, { codes: keys, asOf }, budget);
+      expect(res.body.data.ratings).toHaveLength(keys.length);
+      return spy.mock.calls.filter(([sql]) => !/api_keys/.test(String(sql))).length;
+    };
+    const many = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? codes[i % 3] : makeCreditCode(`9112000000${String(i).padStart(7, '0')}`)));
+    for (const asOf of [undefined, '2026-06-30']) {
+      const few = await count(codes, asOf);
+      expect(await count(many, asOf)).toBe(few);
+      expect(few).toBeLessThanOrEqual(3);
+    }
+    spy.mockRestore();
+  });
+
+  it('refuses more than 10,000 keys, both key lists, and neither', async () => {
+    const over = Array.from({ length: 10_001 }, () => codes[0]);
+    expect((await api.gql(RATINGS, { codes: over }, budget)).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' });
+    expect((await api.gql(RATINGS, { codes, ids }, budget)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await api.gql(RATINGS, {}, budget)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
