@@ -53,6 +53,7 @@ describe('worker', () => {
       expect.arrayContaining([
         { job: JOBS.auditVerify, owner: 'AuditVerifyProcessor.verify' },
         { job: JOBS.rescoreSubject, owner: 'RescoreProcessor.rescore' },
+        { job: JOBS.rescoreAll, owner: 'RescoreProcessor.rescoreAll' },
       ]),
     );
     expect(handlers).toHaveLength(Object.keys(JOBS).length);

@@ -2,6 +2,7 @@ import { AuditModule } from '@app/audit';
 import { ApiKeysModule } from '@app/auth';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RatingsModule } from '@app/ratings';
 import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
 import { ApiKeyCreateCommand } from './commands/apikey-create.command';
@@ -10,11 +11,12 @@ import { ApiKeyRevokeCommand } from './commands/apikey-revoke.command';
 import { AuditVerifyCommand } from './commands/audit-verify.command';
 import { DemoSeedCommand } from './commands/demo-seed.command';
 import { ImportEventsCommand } from './commands/import-events.command';
+import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule],
-  providers: [MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand],
+  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule],
+  providers: [MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand],
 })
 export class CliModule {}

@@ -1,6 +1,7 @@
 import { ApiKey } from '@app/auth/api-key.entity';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditHead } from '@app/audit/audit-head.entity';
+import { FullRescoreRun } from '@app/ratings/ratings/full-rescore-run.entity';
 import { Rating } from '@app/ratings/ratings/rating.entity';
 import { RatingHistory } from '@app/ratings/ratings/rating-history.entity';
 import { RatingNotification } from '@app/ratings/ratings/rating-notification.entity';
@@ -12,4 +13,4 @@ import { Employment } from '@app/registry/subjects/employment.entity';
 import { Subject } from '@app/registry/subjects/subject.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun];

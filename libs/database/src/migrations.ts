@@ -13,6 +13,7 @@ import { SeedDefaultRuleSets1795453724391 } from '../../../migrations/1795453724
 import { CreateRatings1795453940774 } from '../../../migrations/1795453940774-CreateRatings';
 import { CreateRatingHistory1795453940775 } from '../../../migrations/1795453940775-CreateRatingHistory';
 import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795453940776-CreateRatingNotifications';
+import { CreateFullRescoreRuns1795454197511 } from '../../../migrations/1795454197511-CreateFullRescoreRuns';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CreateRatings1795453940774,
   CreateRatingHistory1795453940775,
   CreateRatingNotifications1795453940776,
+  CreateFullRescoreRuns1795454197511,
 ];

@@ -12,6 +12,8 @@ export const JOBS = {
   auditVerify: { queue: QUEUES.maintenance, name: 'audit-verify' },
   /** One subject's rating is stale: data `{ subjectId }`, job id `subject-<id>` (fed by the outbox relay). */
   rescoreSubject: { queue: QUEUES.rescore, name: 'rescore-subject' },
+  /** Every subject, in resumable chunks (nightly, and `npm run cli -- rescore --all`). */
+  rescoreAll: { queue: QUEUES.rescore, name: 'rescore-all' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -40,4 +42,6 @@ export const JOB_OPTIONS = {
 /** Periodic jobs, registered by `npm run cli -- schedules:register` with stable scheduler ids. */
 export const SCHEDULES = [
   { id: 'audit-verify-nightly', job: JOBS.auditVerify, pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
+  // Just after midnight in Shanghai: the day's expiries take effect before the working day starts.
+  { id: 'rescore-all-nightly', job: JOBS.rescoreAll, pattern: '10 0 * * *', tz: 'Asia/Shanghai' },
 ] as const;

@@ -6,3 +6,5 @@ export * from './ratings/rating-history.entity';
 export * from './ratings/rating-notification.entity';
 export * from './ratings/rescore.service';
 export * from './ratings/ratings.reader';
+export * from './ratings/full-rescore.service';
+export * from './ratings/full-rescore-run.entity';

@@ -1,5 +1,5 @@
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
-import { RescoreResult, RescoreService } from '@app/ratings';
+import { FullRescoreProgress, FullRescoreService, RescoreResult, RescoreService } from '@app/ratings';
 import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
@@ -18,6 +18,7 @@ export class RescoreProcessor extends JobDispatcher {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rescoring: RescoreService,
+    private readonly fullRescore: FullRescoreService,
   ) {
     super();
   }
@@ -30,5 +31,11 @@ export class RescoreProcessor extends JobDispatcher {
       subjectId,
     ]);
     return this.rescoring.rescore(subjectId);
+  }
+
+  /** Chunked and checkpointed in the database: a retried or restarted job resumes where the last one stopped. */
+  @OnJob(JOBS.rescoreAll)
+  async rescoreAll(job: Job): Promise<FullRescoreProgress> {
+    return this.fullRescore.run({ onProgress: (p) => void job.updateProgress({ done: p.done, total: p.total }) });
   }
 }

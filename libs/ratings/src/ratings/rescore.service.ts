@@ -3,10 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
-import { RatingHistory } from './rating-history.entity';
-import { RatingNotification } from './rating-notification.entity';
-import { differs, headline, RatingOutcome, ratingOutcome } from './rating-outcome';
-import { Rating } from './rating.entity';
+import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
+import { writeRatings } from './rating-writer';
 import { readCreditEvents, readSubjectForRating, SubjectForRating } from './subject-events.reader';
 
 /** A subject whose events keep changing while it is rated is rated again, at most this often per job. */
@@ -60,21 +58,9 @@ export class RescoreService {
     const revision: { event_revision: number }[] = await em.query('SELECT event_revision FROM subjects WHERE id = ? FOR UPDATE', [subject.id]);
     const result = { subjectId: subject.id, changed: false, grade: headline(outcome) };
     if (Number(revision[0]?.event_revision) !== subject.eventRevision) return { settled: false, result };
-    const previous = await em.getRepository(Rating).findOne({ where: { subjectId: subject.id }, lock: { mode: 'pessimistic_write' } });
-    const values = { ...outcome, computedAt: now };
-    result.changed = !previous || differs(previous, outcome);
-    await em.getRepository(Rating).save({ ...values, subjectId: subject.id, eventRevision: subject.eventRevision });
-    if (result.changed) await em.getRepository(RatingHistory).insert({ ...values, subjectId: subject.id });
-    const before = previous ? headline(previous) : await this.cleanRecordHeadline(subject);
-    if (before !== headline(outcome)) {
-      await em.getRepository(RatingNotification).insert({
-        subjectId: subject.id,
-        fromValue: previous ? before : null,
-        toValue: headline(outcome),
-        eventIds: outcome.explanation.map((l) => l.eventId),
-        createdAt: now,
-      });
-    }
+    const clean = headline(await this.cleanRecord(subject.type));
+    const changes = [{ subjectId: subject.id, eventRevision: subject.eventRevision, outcome }];
+    result.changed = (await writeRatings(em, changes, () => clean, now)) > 0;
     await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id = ?', [subject.id]);
     return { settled: true, result };
   }
@@ -85,8 +71,4 @@ export class RescoreService {
     return this.compute(subject, [], asOf ?? shanghaiDate(new Date()));
   }
 
-  /** The first rating notifies only if it differs from the clean record's. */
-  private async cleanRecordHeadline(subject: SubjectForRating): Promise<string> {
-    return headline(await this.cleanRecord(subject.type));
-  }
 }

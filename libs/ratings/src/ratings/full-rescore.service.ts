@@ -1,0 +1,143 @@
+import { CreditEvent, RuleSet, selectRuleSet, shanghaiDate, SubjectType, rate, RateInput } from '@app/credit';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { RuleSetsService } from '../rule-sets/rule-sets.service';
+import { FullRescoreRun } from './full-rescore-run.entity';
+import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
+import { RatingChange, writeRatings } from './rating-writer';
+import { toCreditEvent } from './subject-events.reader';
+
+export const DEFAULT_CHUNK = 1000;
+
+interface SubjectRow {
+  id: string | number;
+  type: SubjectType;
+  agreement_signed_on: string | null;
+  event_revision: number;
+}
+
+export interface FullRescoreProgress {
+  runId: string;
+  done: number;
+  total: number;
+  changed: number;
+}
+
+/**
+ * Rescores every subject (deductions expire with time, so grades move without new events). Subjects are taken
+ * in id order in chunks of bounded size; each chunk reads raw rows (subjects, then their events, in two
+ * queries), rates them in memory with libs/credit and writes the changes and the run's checkpoint in one
+ * transaction. A run that dies resumes after its last committed chunk; rerunning a chunk changes nothing.
+ * A subject whose events changed while its chunk was computed is skipped: its own rescore job covers it.
+ */
+@Injectable()
+export class FullRescoreService {
+  private readonly logger = new Logger(FullRescoreService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ruleSets: RuleSetsService,
+  ) {}
+
+  /** Resumes the unfinished run of the same date, or starts one (as of today by default). */
+  async run(options: { chunkSize?: number; asOf?: string; onProgress?: (p: FullRescoreProgress) => void } = {}): Promise<FullRescoreProgress> {
+    const run = await this.openRun(options.asOf ?? shanghaiDate(new Date()));
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+    const total = Number((await this.dataSource.query('SELECT COUNT(*) AS n FROM subjects'))[0].n);
+    const ruleSets = (await this.ruleSets.list()).map((r) => r.body as unknown as RuleSet);
+    const clean = cleanHeadlines(ruleSets, run.asOf);
+    const progress: FullRescoreProgress = { runId: run.id, done: run.subjectsDone, total, changed: run.ratingsChanged };
+    for (;;) {
+      const subjects: SubjectRow[] = await this.dataSource.query(
+        'SELECT id, type, agreement_signed_on, event_revision FROM subjects WHERE id > ? ORDER BY id LIMIT ?',
+        [run.lastSubjectId, chunkSize],
+      );
+      if (subjects.length === 0) break;
+      const changes = await this.rateChunk(subjects, ruleSets, run.asOf);
+      run.lastSubjectId = String(subjects[subjects.length - 1].id);
+      const changed = await this.commitChunk(run, changes, clean, subjects.length);
+      progress.done += subjects.length;
+      progress.changed += changed;
+      options.onProgress?.({ ...progress, total: Math.max(total, progress.done) });
+    }
+    await this.dataSource.getRepository(FullRescoreRun).update({ id: run.id }, { finishedAt: new Date() });
+    this.logger.log({ runId: run.id, asOf: run.asOf, subjects: progress.done, changed: progress.changed }, 'full rescore finished');
+    return progress;
+  }
+
+  private async openRun(asOf: string): Promise<FullRescoreRun> {
+    const repo = this.dataSource.getRepository(FullRescoreRun);
+    const open = await repo.findOne({ where: { finishedAt: IsNull() }, order: { id: 'DESC' } });
+    if (open?.asOf === asOf) return open;
+    // A run of an earlier day that never finished is superseded: today's run rates everyone as of today.
+    if (open) await repo.update({ id: open.id }, { finishedAt: new Date() });
+    const run = repo.create({ asOf, startedAt: new Date(), lastSubjectId: '0', subjectsDone: 0, ratingsChanged: 0, finishedAt: null });
+    await repo.insert(run);
+    return run;
+  }
+
+  private async rateChunk(subjects: SubjectRow[], ruleSets: RuleSet[], asOf: string): Promise<RatingChange[]> {
+    const events = await this.eventsOf(subjects.map((s) => String(s.id)));
+    return subjects.map((s) => {
+      const ruleSet = selectRuleSet(ruleSets, s.type, asOf);
+      if (!ruleSet) throw new Error(`no ${s.type} rule set in force on ${asOf}`);
+      const input = { subjectType: s.type, ruleSet, events: events.get(String(s.id)) ?? [], asOf, subject: { agreementSignedOn: s.agreement_signed_on } };
+      return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome: ratingOutcome(rate(input as RateInput)) };
+    });
+  }
+
+  private async eventsOf(subjectIds: string[]): Promise<Map<string, CreditEvent[]>> {
+    const rows: (Parameters<typeof toCreditEvent>[0] & { subject_id: string | number })[] = await this.dataSource.query(
+      `SELECT subject_id, id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
+              suspension_days, responsibility, self_reported, inspection_kind, assessment_result
+         FROM events WHERE subject_id IN (?)`,
+      [subjectIds],
+    );
+    const out = new Map<string, CreditEvent[]>();
+    for (const r of rows) {
+      const key = String(r.subject_id);
+      const list = out.get(key);
+      if (list) list.push(toCreditEvent(r));
+      else out.set(key, [toCreditEvent(r)]);
+    }
+    return out;
+  }
+
+  /** The chunk's ratings and the checkpoint commit together: a crash never leaves one without the other. */
+  private async commitChunk(run: FullRescoreRun, changes: RatingChange[], clean: (t: SubjectType) => string, size: number): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const ids = changes.map((c) => c.subjectId);
+      const current: { id: string | number; event_revision: number }[] = await em.query(
+        'SELECT id, event_revision FROM subjects WHERE id IN (?) FOR UPDATE',
+        [ids],
+      );
+      const revision = new Map(current.map((r) => [String(r.id), Number(r.event_revision)]));
+      const fresh = changes.filter((c) => revision.get(c.subjectId) === c.eventRevision);
+      const changed = await writeRatings(em, fresh, clean, new Date());
+      if (fresh.length > 0) await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id IN (?)', [fresh.map((c) => c.subjectId)]);
+      run.subjectsDone += size;
+      run.ratingsChanged += changed;
+      await em.getRepository(FullRescoreRun).update(
+        { id: run.id },
+        { lastSubjectId: run.lastSubjectId, subjectsDone: run.subjectsDone, ratingsChanged: run.ratingsChanged },
+      );
+      return changed;
+    });
+  }
+}
+
+/** Each subject type's clean-record grade or status under the rules in force on `asOf`. */
+function cleanHeadlines(ruleSets: RuleSet[], asOf: string): (type: SubjectType) => string {
+  const cache = new Map<SubjectType, string>();
+  return (type) => {
+    let value = cache.get(type);
+    if (value === undefined) {
+      const ruleSet = selectRuleSet(ruleSets, type, asOf);
+      const outcome: RatingOutcome = ratingOutcome(rate({ subjectType: type, ruleSet, events: [], asOf, subject: { agreementSignedOn: null } } as RateInput));
+      value = headline(outcome);
+      cache.set(type, value);
+    }
+    return value;
+  };
+}

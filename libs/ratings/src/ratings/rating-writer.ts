@@ -1,0 +1,116 @@
+import { SubjectType } from '@app/credit';
+import { EntityManager } from 'typeorm';
+import { differs, headline, RatingOutcome } from './rating-outcome';
+
+export interface RatingChange {
+  subjectId: string;
+  eventRevision: number;
+  outcome: RatingOutcome;
+}
+
+interface StoredRow {
+  subject_id: string | number;
+  subject_type: SubjectType;
+  score: number;
+  grade: string | null;
+  status: string | null;
+  inspection_factor: string | number | null;
+  key_supervision: number;
+  deposit_retention: number;
+  termination_recommended: number;
+  not_rated: number;
+  rule_set_version: number;
+}
+
+const VALUE_COLUMNS = [
+  'subject_type',
+  'score',
+  'grade',
+  'status',
+  'inspection_factor',
+  'key_supervision',
+  'deposit_retention',
+  'termination_recommended',
+  'not_rated',
+  'rule_set_version',
+  'explanation',
+  'computed_at',
+];
+
+/**
+ * Writes ratings in bulk inside the caller's transaction: the current rating of every subject given, a history
+ * row for each whose rating changed (or is new), and a notification for each whose grade or status changed
+ * (a first rating only when it differs from the clean record's). Multi-row statements, raw values: the full
+ * rescore writes thousands at a time. Returns how many ratings changed.
+ */
+export async function writeRatings(
+  em: EntityManager,
+  changes: RatingChange[],
+  cleanHeadline: (type: SubjectType) => string,
+  now: Date,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const ids = changes.map((c) => c.subjectId);
+  const stored: StoredRow[] = await em.query(
+    `SELECT subject_id, subject_type, score, grade, status, inspection_factor, key_supervision, deposit_retention,
+            termination_recommended, not_rated, rule_set_version
+       FROM ratings WHERE subject_id IN (?) FOR UPDATE`,
+    [ids],
+  );
+  const previous = new Map(stored.map((r) => [String(r.subject_id), toOutcome(r)]));
+  const changed = changes.filter((c) => !previous.has(c.subjectId) || differs(previous.get(c.subjectId)!, c.outcome));
+  await em.query(
+    `INSERT INTO ratings (subject_id, event_revision, ${VALUE_COLUMNS.join(', ')}) VALUES ?
+       ON DUPLICATE KEY UPDATE event_revision = VALUES(event_revision), ${VALUE_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`,
+    [changes.map((c) => [c.subjectId, c.eventRevision, ...values(c.outcome, now)])],
+  );
+  if (changed.length > 0) {
+    await em.query(`INSERT INTO rating_history (subject_id, ${VALUE_COLUMNS.join(', ')}) VALUES ?`, [
+      changed.map((c) => [c.subjectId, ...values(c.outcome, now)]),
+    ]);
+  }
+  const notices = changes.flatMap((c) => {
+    const before = previous.get(c.subjectId);
+    const from = before ? headline(before) : cleanHeadline(c.outcome.subjectType);
+    const to = headline(c.outcome);
+    if (from === to) return [];
+    return [[c.subjectId, before ? from : null, to, JSON.stringify(c.outcome.explanation.map((l) => l.eventId)), now]];
+  });
+  if (notices.length > 0) {
+    await em.query('INSERT INTO rating_notifications (subject_id, from_value, to_value, event_ids, created_at) VALUES ?', [notices]);
+  }
+  return changed.length;
+}
+
+function values(o: RatingOutcome, now: Date): unknown[] {
+  return [
+    o.subjectType,
+    o.score,
+    o.grade,
+    o.status,
+    o.inspectionFactor,
+    o.keySupervision,
+    o.depositRetention,
+    o.terminationRecommended,
+    o.notRated,
+    o.ruleSetVersion,
+    JSON.stringify(o.explanation),
+    now,
+  ];
+}
+
+function toOutcome(r: StoredRow): RatingOutcome {
+  return {
+    subjectType: r.subject_type,
+    score: r.score,
+    grade: r.grade as RatingOutcome['grade'],
+    status: r.status as RatingOutcome['status'],
+    inspectionFactor: r.inspection_factor === null ? null : Number(r.inspection_factor),
+    keySupervision: r.key_supervision === 1,
+    depositRetention: r.deposit_retention === 1,
+    terminationRecommended: r.termination_recommended === 1,
+    notRated: r.not_rated === 1,
+    ruleSetVersion: r.rule_set_version,
+    explanation: [],
+  };
+}
