@@ -90,4 +90,37 @@ describe('ratings for the budget module', () => {
     expect((await api.gql(RATINGS, { codes, ids }, budget)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await api.gql(RATINGS, {}, budget)).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('ratingChanges pages through every change once, oldest first, and a cache resumes from its cursor', async () => {
+    const CHANGES = 'query ($after: String) { ratingChanges(first: 2, after: $after) { nodes { seq subjectId creditCode score grade } pageInfo { hasNextPage endCursor } } }';
+    const seen: { seq: string; score: number }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res = await api.gql(CHANGES, { after }, budget);
+      const { nodes, pageInfo } = res.body.data.ratingChanges;
+      seen.push(...nodes);
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(seen.map((n) => n.score)).toEqual([750, 800, 450]);
+    expect(seen).toHaveLength(3);
+    expect(seen.map((n) => Number(n.seq))).toEqual([...seen.map((n) => Number(n.seq))].sort((a, b) => a - b));
+    const bad = await api.gql(CHANGES, { after: Buffer.from('["x"]').toString('base64url') }, budget);
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
+  });
+
+  it('subject { rating { explanation } } shows each event\'s points and until when it counts', async () => {
+    const regulator = (await api.app.get(ApiKeysService).create(Role.REGULATOR, 'reg', 'test')).secret;
+    const res = await api.gql(
+      `{ subjects(type: MEDICAL_INSTITUTION) { nodes { creditCode rating { score grade hasRecord explanation { eventId points countsUntil } } } } }`,
+      undefined,
+      regulator,
+    );
+    const [first, second] = res.body.data.subjects.nodes;
+    expect(first.rating).toMatchObject({ score: 800, grade: 'B', hasRecord: true });
+    expect(first.rating.explanation).toEqual(
+      expect.arrayContaining([expect.objectContaining({ points: -100, countsUntil: '2028-01-31' }), expect.objectContaining({ points: 50 })]),
+    );
+    expect(second.rating).toMatchObject({ grade: 'D', hasRecord: true });
+  });
 });

@@ -1,6 +1,9 @@
 import { Allow, Role } from '@app/auth';
 import { DateScalar } from '@app/common/graphql';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Page } from '@app/common';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { RatingChangeAnswer, RatingChangesReader } from '../ratings/rating-changes.reader';
+import { RatingChangeConnection } from './rating-change.node';
 import { RatingAnswer, RatingsReader } from '../ratings/ratings.reader';
 import { RatingNode } from './rating.node';
 
@@ -8,7 +11,10 @@ type RatingArgs = { subjectIds?: string[]; creditCodes?: string[] };
 
 @Resolver(() => RatingNode)
 export class RatingsResolver {
-  constructor(private readonly reader: RatingsReader) {}
+  constructor(
+    private readonly reader: RatingsReader,
+    private readonly changes: RatingChangesReader,
+  ) {}
 
   @Query(() => [RatingNode], {
     description: 'Up to 10,000 ratings by subject id or credit code, in the order asked; asOf: as they stood at the end of that day.',
@@ -22,5 +28,14 @@ export class RatingsResolver {
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<RatingAnswer[]> {
     return this.reader.forKeys({ subjectIds, creditCodes, asOf });
+  }
+
+  @Query(() => RatingChangeConnection, { description: 'Rating changes after a cursor, oldest first, for caches on the budget side.' })
+  @Allow(Role.BUDGET, Role.REGULATOR, Role.AUDITOR)
+  ratingChanges(
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<Page<RatingChangeAnswer>> {
+    return this.changes.page(after, first);
   }
 }
