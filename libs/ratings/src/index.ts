@@ -8,3 +8,4 @@ export * from './ratings/rescore.service';
 export * from './ratings/ratings.reader';
 export * from './ratings/full-rescore.service';
 export * from './ratings/full-rescore-run.entity';
+export * from './ratings/points.reader';

@@ -7,9 +7,9 @@ import { RequestLoaders } from './request-loaders';
 export class LoaderRegistry {
   private readonly factories = new Map<string, () => DataLoader<unknown, unknown>>();
 
-  register<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, options?: DataLoader.Options<K, V>): void {
+  register<K, V, C = K>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, options?: DataLoader.Options<K, V, C>): void {
     if (this.factories.has(name)) throw new Error(`DataLoader ${name} registered twice`);
-    this.factories.set(name, () => new DataLoader<K, V>(batch, { maxBatchSize: 10_000, ...options }) as DataLoader<unknown, unknown>);
+    this.factories.set(name, () => new DataLoader<K, V, C>(batch, { maxBatchSize: 10_000, ...options }) as DataLoader<unknown, unknown>);
   }
 
   forRequest(): RequestLoaders {

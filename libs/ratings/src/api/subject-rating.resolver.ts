@@ -2,11 +2,16 @@ import { LoaderRegistry, RequestLoaders } from '@app/common/graphql';
 import { Subject } from '@app/registry';
 import { SubjectNode } from '@app/registry/api/subject.node';
 import { OnModuleInit } from '@nestjs/common';
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError } from '@app/common';
+import { PractitionerAssessment, shanghaiDate, SubjectType } from '@app/credit';
+import { PointsKey, PointsReader } from '../ratings/points.reader';
+import { PractitionerPointsNode } from './practitioner-points.node';
 import { RatingAnswer, RatingsReader } from '../ratings/ratings.reader';
 import { RatingNode } from './rating.node';
 
 const CURRENT_RATING = 'ratings.current';
+const POINTS = 'ratings.points';
 
 /** `Subject.rating`: the current rating (with its explanation), batched across subjects by a DataLoader. */
 @Resolver(() => SubjectNode)
@@ -14,14 +19,32 @@ export class SubjectRatingResolver implements OnModuleInit {
   constructor(
     private readonly loaders: LoaderRegistry,
     private readonly reader: RatingsReader,
+    private readonly points: PointsReader,
   ) {}
 
   onModuleInit(): void {
     this.loaders.register(CURRENT_RATING, (ids: readonly string[]) => this.reader.forKeys({ subjectIds: ids }));
+    this.loaders.register(POINTS, (keys: readonly PointsKey[]) => this.points.forKeys(keys), {
+      cacheKeyFn: (k: PointsKey) => `${k.subjectId}:${k.year}`,
+    });
   }
 
   @ResolveField(() => RatingNode, { description: 'The current rating; the clean-record default with hasRecord false when there is none.' })
   rating(@Parent() s: Subject, @Context() ctx: { loaders: RequestLoaders }): Promise<RatingAnswer> {
     return ctx.loaders.get<string, RatingAnswer>(CURRENT_RATING).load(s.id);
+  }
+
+  @ResolveField('points', () => PractitionerPointsNode, { nullable: true, description: 'Practitioners: points, status and dates of a year (default: this year).' })
+  async pointsOf(
+    @Parent() s: Subject,
+    @Context() ctx: { loaders: RequestLoaders },
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ): Promise<PractitionerAssessment | null> {
+    if (s.type !== SubjectType.PRACTITIONER) return null;
+    const y = year ?? Number(shanghaiDate(new Date()).slice(0, 4));
+    if (!Number.isInteger(y) || y < 2025 || y > 9999) {
+      throw DomainError.badInput('year must be 2025 (when the 12-point cycle began) or later', { field: 'year', reason: 'INVALID_VALUE' });
+    }
+    return ctx.loaders.get<PointsKey, PractitionerAssessment | null>(POINTS).load({ subjectId: s.id, year: y });
   }
 }

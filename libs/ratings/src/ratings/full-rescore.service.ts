@@ -1,4 +1,4 @@
-import { CreditEvent, RuleSet, selectRuleSet, shanghaiDate, SubjectType, rate, RateInput } from '@app/credit';
+import { RuleSet, selectRuleSet, shanghaiDate, SubjectType, rate, RateInput } from '@app/credit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -6,7 +6,7 @@ import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
 import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
 import { RatingChange, writeRatings } from './rating-writer';
-import { toCreditEvent } from './subject-events.reader';
+import { readCreditEventsOf } from './subject-events.reader';
 
 export const DEFAULT_CHUNK = 1000;
 
@@ -78,30 +78,13 @@ export class FullRescoreService {
   }
 
   private async rateChunk(subjects: SubjectRow[], ruleSets: RuleSet[], asOf: string): Promise<RatingChange[]> {
-    const events = await this.eventsOf(subjects.map((s) => String(s.id)));
+    const events = await readCreditEventsOf(this.dataSource.manager, subjects.map((s) => String(s.id)));
     return subjects.map((s) => {
       const ruleSet = selectRuleSet(ruleSets, s.type, asOf);
       if (!ruleSet) throw new Error(`no ${s.type} rule set in force on ${asOf}`);
       const input = { subjectType: s.type, ruleSet, events: events.get(String(s.id)) ?? [], asOf, subject: { agreementSignedOn: s.agreement_signed_on } };
       return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome: ratingOutcome(rate(input as RateInput)) };
     });
-  }
-
-  private async eventsOf(subjectIds: string[]): Promise<Map<string, CreditEvent[]>> {
-    const rows: (Parameters<typeof toCreditEvent>[0] & { subject_id: string | number })[] = await this.dataSource.query(
-      `SELECT subject_id, id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
-              suspension_days, responsibility, self_reported, inspection_kind, assessment_result
-         FROM events WHERE subject_id IN (?)`,
-      [subjectIds],
-    );
-    const out = new Map<string, CreditEvent[]>();
-    for (const r of rows) {
-      const key = String(r.subject_id);
-      const list = out.get(key);
-      if (list) list.push(toCreditEvent(r));
-      else out.set(key, [toCreditEvent(r)]);
-    }
-    return out;
   }
 
   /** The chunk's ratings and the checkpoint commit together: a crash never leaves one without the other. */

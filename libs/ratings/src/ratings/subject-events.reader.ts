@@ -45,6 +45,25 @@ export async function readCreditEvents(em: EntityManager, subjectId: string): Pr
   return rows.map(toCreditEvent);
 }
 
+/** Every event of many subjects in one query, grouped by subject id (the bulk paths). */
+export async function readCreditEventsOf(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, CreditEvent[]>> {
+  const out = new Map<string, CreditEvent[]>();
+  if (subjectIds.length === 0) return out;
+  const rows: (EventRow & { subject_id: string | number })[] = await em.query(
+    `SELECT subject_id, id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
+            suspension_days, responsibility, self_reported, inspection_kind, assessment_result
+       FROM events WHERE subject_id IN (?)`,
+    [subjectIds],
+  );
+  for (const r of rows) {
+    const key = String(r.subject_id);
+    const list = out.get(key);
+    if (list) list.push(toCreditEvent(r));
+    else out.set(key, [toCreditEvent(r)]);
+  }
+  return out;
+}
+
 export function toCreditEvent(r: EventRow): CreditEvent {
   return {
     id: String(r.id),
