@@ -39,7 +39,7 @@ async function record(subjectId: string, items: Record<string, unknown>[]): Prom
 }
 
 const rescore = (id: string) => app.get(RescoreService).rescore(id, new Date('2026-11-23T04:00:00Z'));
-const rating = async (id: string) => (await ds.query('SELECT score, grade, status, key_supervision, deposit_retention, explanation FROM ratings WHERE subject_id = ?', [id]))[0];
+const rating = async (id: string) => (await ds.query('SELECT score, grade, status, key_supervision, deposit_retention, termination_recommended, explanation FROM ratings WHERE subject_id = ?', [id]))[0];
 const art38 = { type: 'PENALTY_ART38', amountInvolvedFen: 1_000_000, fineFen: 1_000_000, fineMultiple: 1 };
 
 describe('rescoring through the normal path (event recorded → rescore → rating, history, notification)', () => {
@@ -86,6 +86,15 @@ describe('rescoring through the normal path (event recorded → rescore → rati
       { from_value: 'C', to_value: 'B', event_ids: [] },
     ]);
     expect(Number((await ds.query('SELECT COUNT(*) AS n FROM subjects WHERE id = ? AND rescore_due_since IS NULL', [id]))[0].n)).toBe(1);
+  });
+
+  it('D or worse at the end of two consecutive natural years raises terminationRecommended', async () => {
+    const id = await institution();
+    await record(id, [{ type: 'PENALTY_ART40', amountInvolvedFen: 5_000_000, fineFen: 10_000_000, fineMultiple: 2, occurredOn: '2025-01-05', decidedOn: '2025-02-01' }]);
+    await app.get(RescoreService).rescore(id, new Date('2025-12-31T04:00:00Z'));
+    expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 0 }); // one bad year so far
+    await app.get(RescoreService).rescore(id, new Date('2026-03-01T04:00:00Z'));
+    expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 1 });
   });
 
   it('a rescore without changes writes no history row', async () => {

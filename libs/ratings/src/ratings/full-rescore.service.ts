@@ -6,6 +6,7 @@ import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
 import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
 import { RatingChange, writeRatings } from './rating-writer';
+import { readPriorGrades } from './prior-grades.reader';
 import { readCreditEventsOf } from './subject-events.reader';
 
 export const DEFAULT_CHUNK = 1000;
@@ -78,11 +79,21 @@ export class FullRescoreService {
   }
 
   private async rateChunk(subjects: SubjectRow[], ruleSets: RuleSet[], asOf: string): Promise<RatingChange[]> {
-    const events = await readCreditEventsOf(this.dataSource.manager, subjects.map((s) => String(s.id)));
+    const ids = subjects.map((s) => String(s.id));
+    const events = await readCreditEventsOf(this.dataSource.manager, ids);
+    const prior = await readPriorGrades(this.dataSource.manager, ids);
+    const thisYear = Number(asOf.slice(0, 4));
     return subjects.map((s) => {
       const ruleSet = selectRuleSet(ruleSets, s.type, asOf);
       if (!ruleSet) throw new Error(`no ${s.type} rule set in force on ${asOf}`);
-      const input = { subjectType: s.type, ruleSet, events: events.get(String(s.id)) ?? [], asOf, subject: { agreementSignedOn: s.agreement_signed_on } };
+      const input = {
+        subjectType: s.type,
+        ruleSet,
+        events: events.get(String(s.id)) ?? [],
+        asOf,
+        subject: { agreementSignedOn: s.agreement_signed_on },
+        priorGrades: (prior.get(String(s.id)) ?? []).filter((g) => g.year < thisYear),
+      };
       return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome: ratingOutcome(rate(input as RateInput)) };
     });
   }

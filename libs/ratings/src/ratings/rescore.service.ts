@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
 import { writeRatings } from './rating-writer';
+import { PriorGrades, readPriorGrades } from './prior-grades.reader';
 import { readCreditEvents, readSubjectForRating, SubjectForRating } from './subject-events.reader';
 
 /** A subject whose events keep changing while it is rated is rated again, at most this often per job. */
@@ -35,7 +36,9 @@ export class RescoreService {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const subject = await readSubjectForRating(this.dataSource.manager, subjectId);
       if (!subject) return null;
-      const outcome = await this.compute(subject, await readCreditEvents(this.dataSource.manager, subjectId), shanghaiDate(now));
+      const events = await readCreditEvents(this.dataSource.manager, subjectId);
+      const prior = (await readPriorGrades(this.dataSource.manager, [subjectId])).get(subjectId) ?? [];
+      const outcome = await this.compute(subject, events, shanghaiDate(now), prior);
       const result = await this.dataSource.transaction((em) => this.store(em, subject, outcome, now));
       if (result.settled) return result.result;
     }
@@ -43,9 +46,16 @@ export class RescoreService {
     return null;
   }
 
-  async compute(subject: SubjectForRating, events: CreditEvent[], asOf: string): Promise<RatingOutcome> {
+  async compute(subject: SubjectForRating, events: CreditEvent[], asOf: string, priorGrades: PriorGrades = []): Promise<RatingOutcome> {
     const ruleSet = await this.ruleSets.inForce(subject.type, asOf);
-    const input = { subjectType: subject.type, ruleSet, events, asOf, subject: { agreementSignedOn: subject.agreementSignedOn } } as RateInput;
+    const input = {
+      subjectType: subject.type,
+      ruleSet,
+      events,
+      asOf,
+      subject: { agreementSignedOn: subject.agreementSignedOn },
+      priorGrades: priorGrades.filter((g) => g.year < Number(asOf.slice(0, 4))),
+    } as RateInput;
     return ratingOutcome(rate(input));
   }
 
