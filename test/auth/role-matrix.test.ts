@@ -18,6 +18,8 @@ const MATRIX: Record<string, { allowed: Caller[]; query: string; allowedCodes?: 
   event: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ event(id: "1") { id } }' },
   ratings: { allowed: [Role.BUDGET, Role.REGULATOR, Role.AUDITOR], query: '{ ratings(creditCodes: ["12100000400000624D"]) { grade hasRecord } }' },
   ratingChanges: { allowed: [Role.BUDGET, Role.REGULATOR, Role.AUDITOR], query: '{ ratingChanges(first: 1) { nodes { seq } } }' },
+  // Allowed callers reach the service, which refuses the empty rule set as bad input.
+  previewRuleSet: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ previewRuleSet(ruleSet: {}) { gradeChanges } }', allowedCodes: ['BAD_USER_INPUT'] },
   ruleSets: { allowed: [Role.REGULATOR, Role.AUDITOR, Role.BUDGET], query: '{ ruleSets { version } }' },
   // Allowed callers reach the service, which refuses the empty rule set as bad input: the guard let them through.
   publishRuleSet: { allowed: [Role.REGULATOR], query: 'mutation { publishRuleSet(ruleSet: {}) { version } }', allowedCodes: ['BAD_USER_INPUT'] },

@@ -1,6 +1,8 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { addDays, DEFAULT_RULE_SETS, RuleSet, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
 import { RuleSetsService } from '@app/ratings';
+import { EventsService, SubjectsService } from '@app/registry';
+import { makeCreditCode } from '@app/credit';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
 
@@ -71,5 +73,37 @@ describe('rule sets as data', () => {
     broken.score.base = 'high';
     const res = await api.gql(PUBLISH, { r: broken }, regulator);
     expect(res.body.errors[0].extensions.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^score\.base: /)]));
+  });
+
+  it('previewRuleSet says how many subjects, and which, would change grade, and stores nothing', async () => {
+    const codes = [0, 1, 2].map((i) => makeCreditCode(`9144030019220${i}821`));
+    const shops = await api.app.get(SubjectsService).register(
+      codes.map((creditCode, i) => ({ type: 'PHARMACY', name: `药房${i}`, creditCode, agreementSignedOn: '2015-01-01' })),
+      'test',
+    );
+    // Shop 0: an interview (−10: 840, B either way). Shop 1: an Art.38 penalty (750, C). Shop 2: nothing (850, B).
+    await api.app.get(EventsService).record(
+      [
+        { sourceSystem: 'p', sourceRef: '0', subjectId: shops[0].id, type: 'INTERVIEW', occurredOn: '2026-05-01', decidedOn: '2026-06-01' },
+        { sourceSystem: 'p', sourceRef: '1', subjectId: shops[1].id, type: 'PENALTY_ART38', occurredOn: '2026-05-01', decidedOn: '2026-06-01', amountInvolvedFen: 100_000, fineFen: 100_000, fineMultiple: 1 },
+      ],
+      'test',
+    );
+    // A region lowers the bar for B to 740: shop 1 (750) moves from C to B; nobody else changes grade.
+    const candidate = nextPharmacyRules() as unknown as { score: { base: number }; gradeThresholds: Record<string, number> };
+    candidate.score.base = 850;
+    candidate.gradeThresholds = { ...candidate.gradeThresholds, B: 740 };
+    const PREVIEW = 'query ($r: JSON!) { previewRuleSet(ruleSet: $r) { subjectType version subjectsCompared gradeChanges changes { subjectId creditCode fromGrade toGrade fromScore toScore } } }';
+    const res = await api.gql(PREVIEW, { r: candidate }, regulator);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.previewRuleSet).toEqual({
+      subjectType: 'PHARMACY',
+      version: 2,
+      subjectsCompared: 3,
+      gradeChanges: 1,
+      changes: [{ subjectId: shops[1].id, creditCode: codes[1], fromGrade: 'C', toGrade: 'B', fromScore: 750, toScore: 750 }],
+    });
+    expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM rule_sets'))[0].n)).toBe(4);
+    expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM ratings'))[0].n)).toBe(0);
   });
 });

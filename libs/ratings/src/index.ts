@@ -9,3 +9,4 @@ export * from './ratings/ratings.reader';
 export * from './ratings/full-rescore.service';
 export * from './ratings/full-rescore-run.entity';
 export * from './ratings/points.reader';
+export * from './rule-sets/rule-set-preview.service';

@@ -1,6 +1,9 @@
 import { actorOf, Allow, CurrentPrincipal, Principal, Role } from '@app/auth';
 import { SubjectType } from '@app/registry/api/registry-enums';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { pageSize } from '@app/common';
+import { RuleSetPreview, RuleSetPreviewService } from '../rule-sets/rule-set-preview.service';
+import { RuleSetPreviewNode } from './rule-set-preview.node';
 import { GraphQLJSON } from 'graphql-scalars';
 import { RuleSetRecord } from '../rule-sets/rule-set.entity';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
@@ -8,7 +11,10 @@ import { RuleSetNode } from './rule-set.node';
 
 @Resolver(() => RuleSetNode)
 export class RuleSetsResolver {
-  constructor(private readonly service: RuleSetsService) {}
+  constructor(
+    private readonly service: RuleSetsService,
+    private readonly previews: RuleSetPreviewService,
+  ) {}
 
   @Query(() => [RuleSetNode], { description: 'Every published rule-set version, by subject type and version.' })
   @Allow(Role.REGULATOR, Role.AUDITOR, Role.BUDGET)
@@ -25,5 +31,14 @@ export class RuleSetsResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<RuleSetRecord> {
     return this.service.publish(ruleSet, actorOf(principal));
+  }
+
+  @Query(() => RuleSetPreviewNode, { description: 'How many subjects, and which, a rule set would move to another grade; stores nothing.' })
+  @Allow(Role.REGULATOR, Role.AUDITOR)
+  previewRuleSet(
+    @Args('ruleSet', { type: () => GraphQLJSON }) ruleSet: unknown,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<RuleSetPreview> {
+    return this.previews.preview(ruleSet, pageSize(first, 100, 10_000));
   }
 }

@@ -1,4 +1,4 @@
-import { RuleSet, selectRuleSet, shanghaiDate, SubjectType, rate, RateInput } from '@app/credit';
+import { rate, RateInput, RuleSet, selectRuleSet, shanghaiDate, SubjectType } from '@app/credit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -6,17 +6,10 @@ import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
 import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
 import { RatingChange, writeRatings } from './rating-writer';
-import { readPriorGrades } from './prior-grades.reader';
-import { readCreditEventsOf } from './subject-events.reader';
+import { rateSubjects, SubjectRow } from './rate-subjects';
 
 export const DEFAULT_CHUNK = 1000;
 
-interface SubjectRow {
-  id: string | number;
-  type: SubjectType;
-  agreement_signed_on: string | null;
-  event_revision: number;
-}
 
 export interface FullRescoreProgress {
   runId: string;
@@ -55,7 +48,7 @@ export class FullRescoreService {
         [run.lastSubjectId, chunkSize],
       );
       if (subjects.length === 0) break;
-      const changes = await this.rateChunk(subjects, ruleSets, run.asOf);
+      const changes = await rateSubjects(this.dataSource.manager, subjects, (type) => inForce(ruleSets, type, run.asOf), run.asOf);
       run.lastSubjectId = String(subjects[subjects.length - 1].id);
       const changed = await this.commitChunk(run, changes, clean, subjects.length);
       progress.done += subjects.length;
@@ -76,26 +69,6 @@ export class FullRescoreService {
     const run = repo.create({ asOf, startedAt: new Date(), lastSubjectId: '0', subjectsDone: 0, ratingsChanged: 0, finishedAt: null });
     await repo.insert(run);
     return run;
-  }
-
-  private async rateChunk(subjects: SubjectRow[], ruleSets: RuleSet[], asOf: string): Promise<RatingChange[]> {
-    const ids = subjects.map((s) => String(s.id));
-    const events = await readCreditEventsOf(this.dataSource.manager, ids);
-    const prior = await readPriorGrades(this.dataSource.manager, ids);
-    const thisYear = Number(asOf.slice(0, 4));
-    return subjects.map((s) => {
-      const ruleSet = selectRuleSet(ruleSets, s.type, asOf);
-      if (!ruleSet) throw new Error(`no ${s.type} rule set in force on ${asOf}`);
-      const input = {
-        subjectType: s.type,
-        ruleSet,
-        events: events.get(String(s.id)) ?? [],
-        asOf,
-        subject: { agreementSignedOn: s.agreement_signed_on },
-        priorGrades: (prior.get(String(s.id)) ?? []).filter((g) => g.year < thisYear),
-      };
-      return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome: ratingOutcome(rate(input as RateInput)) };
-    });
   }
 
   /** The chunk's ratings and the checkpoint commit together: a crash never leaves one without the other. */
@@ -121,13 +94,19 @@ export class FullRescoreService {
   }
 }
 
+export function inForce(ruleSets: RuleSet[], type: SubjectType, asOf: string): RuleSet {
+  const ruleSet = selectRuleSet(ruleSets, type, asOf);
+  if (!ruleSet) throw new Error(`no ${type} rule set in force on ${asOf}`);
+  return ruleSet;
+}
+
 /** Each subject type's clean-record grade or status under the rules in force on `asOf`. */
 function cleanHeadlines(ruleSets: RuleSet[], asOf: string): (type: SubjectType) => string {
   const cache = new Map<SubjectType, string>();
   return (type) => {
     let value = cache.get(type);
     if (value === undefined) {
-      const ruleSet = selectRuleSet(ruleSets, type, asOf);
+      const ruleSet = inForce(ruleSets, type, asOf);
       const outcome: RatingOutcome = ratingOutcome(rate({ subjectType: type, ruleSet, events: [], asOf, subject: { agreementSignedOn: null } } as RateInput));
       value = headline(outcome);
       cache.set(type, value);
