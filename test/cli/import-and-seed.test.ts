@@ -90,6 +90,10 @@ describe('npm run cli -- demo:seed', () => {
     expect(await count('events')).toBe(150);
     expect(await count('outbox')).toBeGreaterThan(0);
     expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'events.record'`))[0].n)).toBe(1);
+    const rescored = cli('rescore', '--all', '--chunk-size', '25');
+    expect(rescored.status).toBe(0);
+    expect(rescored.stdout).toMatch(/^full rescore run \d+: 60 subjects, 60 ratings changed$/m);
+    expect(await count('ratings')).toBe(60);
     const skipped = cli('demo:seed', '--if-empty');
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toContain('nothing loaded');

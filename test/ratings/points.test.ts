@@ -1,6 +1,7 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { makeCreditCode, makeResidentId } from '@app/credit';
 import { EventsService, SubjectsService } from '@app/registry';
+import { PointsReader } from '@app/ratings';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
 
@@ -48,5 +49,30 @@ describe('Subject.points(year): the practitioner 12-point cycle', () => {
     expect((await api.gql(POINTS, { id: doctorId, year: 2025 }, regulator)).body.data.subject.points).toMatchObject({ total: 0, status: 'ACTIVE' });
     expect((await api.gql(POINTS, { id: hospitalId, year: 2026 }, regulator)).body.data.subject.points).toBeNull();
     expect((await api.gql(POINTS, { id: doctorId, year: 2024 }, regulator)).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+
+  it('12 points or more terminate with a 1-year bar; the next 1 January resets the points but not the bar', async () => {
+    const creditCode = makeCreditCode('12120000401111112');
+    const [, doctor] = await api.app.get(SubjectsService).register(
+      [
+        { type: 'MEDICAL_INSTITUTION', name: '测试二院', creditCode },
+        { type: 'PRACTITIONER', name: '吴医生', residentId: makeResidentId('12010319800101085'), profession: 'PHYSICIAN', institutionCreditCode: creditCode },
+      ],
+      'test',
+    );
+    // Main responsibility: Art.38 tier 2 = 6 points, then settling under another's name tier 3 = 9: 15 in 2026.
+    await api.app.get(EventsService).record(
+      [
+        { sourceSystem: 'p', sourceRef: '3', subjectId: doctor.id, type: 'PENALTY_ART38', responsibility: 'MAIN', occurredOn: '2026-02-01', decidedOn: '2026-03-01' },
+        { sourceSystem: 'p', sourceRef: '4', subjectId: doctor.id, type: 'IMPERSONATED_SETTLEMENT', responsibility: 'MAIN', occurredOn: '2026-03-15', decidedOn: '2026-04-01' },
+      ],
+      'test',
+    );
+    const reader = api.app.get(PointsReader);
+    const [in2026] = await reader.forKeys([{ subjectId: doctor.id, year: 2026 }], '2026-06-01');
+    // Cumulative, no single 12-point event: a 1-year bar from the decision that crossed 12.
+    expect(in2026).toMatchObject({ total: 15, status: 'TERMINATED', barredUntil: '2027-03-31' });
+    const [in2027] = await reader.forKeys([{ subjectId: doctor.id, year: 2027 }], '2027-01-05');
+    expect(in2027).toMatchObject({ year: 2027, total: 0, status: 'TERMINATED', barredUntil: '2027-03-31' });
   });
 });
