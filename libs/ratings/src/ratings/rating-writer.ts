@@ -1,6 +1,7 @@
 import { SubjectType } from '@app/credit';
 import { EntityManager } from 'typeorm';
 import { differs, headline, RatingOutcome } from './rating-outcome';
+import { outcomeFromRow, RatingRow } from './rating-row';
 
 export interface RatingChange {
   subjectId: string;
@@ -8,18 +9,8 @@ export interface RatingChange {
   outcome: RatingOutcome;
 }
 
-interface StoredRow {
+interface StoredRow extends RatingRow {
   subject_id: string | number;
-  subject_type: SubjectType;
-  score: number;
-  grade: string | null;
-  status: string | null;
-  inspection_factor: string | number | null;
-  key_supervision: number;
-  deposit_retention: number;
-  termination_recommended: number;
-  not_rated: number;
-  rule_set_version: number;
 }
 
 const VALUE_COLUMNS = [
@@ -52,12 +43,12 @@ export async function writeRatings(
   if (changes.length === 0) return 0;
   const ids = changes.map((c) => c.subjectId);
   const stored: StoredRow[] = await em.query(
-    `SELECT subject_id, subject_type, score, grade, status, inspection_factor, key_supervision, deposit_retention,
+    `SELECT subject_id, subject_type AS type, score, grade, status, inspection_factor, key_supervision, deposit_retention,
             termination_recommended, not_rated, rule_set_version
        FROM ratings WHERE subject_id IN (?) FOR UPDATE`,
     [ids],
   );
-  const previous = new Map(stored.map((r) => [String(r.subject_id), toOutcome(r)]));
+  const previous = new Map(stored.map((r) => [String(r.subject_id), outcomeFromRow(r)]));
   const changed = changes.filter((c) => !previous.has(c.subjectId) || differs(previous.get(c.subjectId)!, c.outcome));
   await em.query(
     `INSERT INTO ratings (subject_id, event_revision, ${VALUE_COLUMNS.join(', ')}) VALUES ?
@@ -97,20 +88,4 @@ function values(o: RatingOutcome, now: Date): unknown[] {
     JSON.stringify(o.explanation),
     now,
   ];
-}
-
-function toOutcome(r: StoredRow): RatingOutcome {
-  return {
-    subjectType: r.subject_type,
-    score: r.score,
-    grade: r.grade as RatingOutcome['grade'],
-    status: r.status as RatingOutcome['status'],
-    inspectionFactor: r.inspection_factor === null ? null : Number(r.inspection_factor),
-    keySupervision: r.key_supervision === 1,
-    depositRetention: r.deposit_retention === 1,
-    terminationRecommended: r.termination_recommended === 1,
-    notRated: r.not_rated === 1,
-    ruleSetVersion: r.rule_set_version,
-    explanation: [],
-  };
 }

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RescoreService } from './rescore.service';
 import { RatingOutcome } from './rating-outcome';
+import { outcomeFromRow, RatingRow } from './rating-row';
 
 /** api-contract.md: at most 10,000 keys per ratings query. */
 export const MAX_RATING_KEYS = 10_000;
@@ -22,21 +23,10 @@ export interface RatingKeys {
   asOf?: string | null;
 }
 
-interface Row {
+interface Row extends RatingRow {
   id: string | number;
   credit_code: string | null;
-  type: SubjectType;
   key_value: string;
-  score: number | null;
-  grade: string | null;
-  status: string | null;
-  inspection_factor: string | number | null;
-  key_supervision: number | null;
-  deposit_retention: number | null;
-  termination_recommended: number | null;
-  not_rated: number | null;
-  rule_set_version: number | null;
-  explanation: string | object | null;
   computed_at: Date | null;
 }
 
@@ -126,21 +116,5 @@ export class RatingsReader {
 }
 
 function fromRow(r: Row): RatingAnswer {
-  return {
-    subjectId: String(r.id),
-    creditCode: r.credit_code,
-    subjectType: r.type,
-    score: r.score!,
-    grade: r.grade as RatingAnswer['grade'],
-    status: r.status as RatingAnswer['status'],
-    inspectionFactor: r.inspection_factor === null ? null : Number(r.inspection_factor),
-    keySupervision: r.key_supervision === 1,
-    depositRetention: r.deposit_retention === 1,
-    terminationRecommended: r.termination_recommended === 1,
-    notRated: r.not_rated === 1,
-    ruleSetVersion: r.rule_set_version!,
-    explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : (r.explanation as RatingAnswer['explanation']),
-    hasRecord: true,
-    computedAt: r.computed_at,
-  };
+  return { ...outcomeFromRow(r), subjectId: String(r.id), creditCode: r.credit_code, hasRecord: true, computedAt: r.computed_at };
 }
