@@ -6,6 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import { RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { resetDatabase } from '../support/database';
@@ -117,5 +118,17 @@ describe('transactional outbox', () => {
     }
     await waitFor(async () => (await pending()) === 0, 30_000);
     expect(await waitFor(async () => ((await ratedSubjects()).length === ids.length ? ratedSubjects() : null), 30_000)).toEqual([...ids].sort());
+  });
+
+  it('marks subjects due with their events, and the sweep queues a subject whose job was lost', async () => {
+    const ids = await registerInstitutions();
+    await app.get(EventsService).record(interviews('sweep', 5), 'test');
+    await waitFor(async () => (await ratedSubjects()).length === ids.length);
+    // A job BullMQ dropped (its id was still active when the event's message came): the mark is all that is left.
+    await ds.query('UPDATE subjects SET rescore_due_since = ? WHERE id = ?', [new Date(Date.now() - 120_000), ids[0]]);
+    await ds.query('DELETE FROM ratings WHERE subject_id = ?', [ids[0]]);
+    expect(await app.get(OutboxRelay).sweepOnce()).toBe(1);
+    await waitFor(async () => (await ratedSubjects()).includes(ids[0]));
+    expect(await app.get(OutboxRelay).sweepOnce()).toBe(0);
   });
 });

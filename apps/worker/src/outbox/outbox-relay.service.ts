@@ -11,6 +11,9 @@ const MAX_BACKOFF_MS = 5000;
 const ADD_TIMEOUT_MS = 5000;
 const PURGE_EVERY_MS = 10 * 60_000;
 const KEEP_DELIVERED_MS = 7 * 24 * 3600_000;
+/** A subject marked due for longer than this has lost its job (see sweepOnce); it is queued again. */
+const SWEEP_EVERY_MS = 60_000;
+const DUE_GRACE_MS = 60_000;
 
 interface PendingRow {
   id: string;
@@ -32,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake?: () => void;
   private failing = false;
   private lastPurge = 0;
+  private lastSweep = Date.now();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,6 +66,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const moved = await this.relayOnce();
         this.recovered();
         await this.purge();
+        if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+          this.lastSweep = Date.now();
+          await this.sweepOnce();
+        }
         delay = IDLE_POLL_MS;
         if (moved === BATCH) continue; // more waiting: go on at once
       } catch (error) {
@@ -90,6 +98,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await em.query('UPDATE outbox SET delivered_at = ? WHERE id IN (?)', [new Date(), rows.map((r) => r.id)]);
       return rows.length;
     });
+  }
+
+  /**
+   * The outbox gives low latency; the due mark gives certainty. BullMQ ignores an add whose job id is still
+   * active, so an event committed in the instant between a rescore's last check and its job's completion has
+   * its message delivered but no job. Its subject stays marked due (the mark is cleared only with a rating of
+   * the latest revision), and this sweep queues it again. Returns how many subjects it queued.
+   */
+  async sweepOnce(graceMs = DUE_GRACE_MS): Promise<number> {
+    const rows: { id: string | number }[] = await this.dataSource.query(
+      'SELECT id FROM subjects WHERE rescore_due_since < ? ORDER BY rescore_due_since LIMIT ?',
+      [new Date(Date.now() - graceMs), BATCH],
+    );
+    if (rows.length === 0) return 0;
+    const jobs = rows.map((r) => ({
+      name: JOBS.rescoreSubject.name,
+      data: { subjectId: String(r.id) },
+      opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${r.id}` },
+    }));
+    await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
+    return rows.length;
   }
 
   /** Delivered rows are kept a week for inspection, then deleted in small slices. */

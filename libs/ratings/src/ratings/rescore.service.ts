@@ -71,6 +71,7 @@ export class RescoreService {
     const clean = headline(await this.cleanRecord(subject.type));
     const changes = [{ subjectId: subject.id, eventRevision: subject.eventRevision, outcome }];
     result.changed = (await writeRatings(em, changes, () => clean, now)) > 0;
+    // The subject row is locked and its revision checked above: no event can slip in between.
     await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id = ?', [subject.id]);
     return { settled: true, result };
   }
