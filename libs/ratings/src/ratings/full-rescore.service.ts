@@ -1,4 +1,5 @@
 import { rate, RateInput, RuleSet, selectRuleSet, shanghaiDate, SubjectType } from '@app/credit';
+import { retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -73,7 +74,7 @@ export class FullRescoreService {
 
   /** The chunk's ratings and the checkpoint commit together: a crash never leaves one without the other. */
   private async commitChunk(run: FullRescoreRun, changes: RatingChange[], clean: (t: SubjectType) => string, size: number): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return retryingTransaction(this.dataSource, async (em) => {
       const ids = changes.map((c) => c.subjectId);
       const current: { id: string | number; event_revision: number }[] = await em.query(
         'SELECT id, event_revision FROM subjects WHERE id IN (?) FOR UPDATE',
@@ -83,12 +84,15 @@ export class FullRescoreService {
       const fresh = changes.filter((c) => revision.get(c.subjectId) === c.eventRevision);
       const changed = await writeRatings(em, fresh, clean, new Date());
       if (fresh.length > 0) await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id IN (?)', [fresh.map((c) => c.subjectId)]);
-      run.subjectsDone += size;
-      run.ratingsChanged += changed;
+      // Local values only: the transaction may run again after a deadlock.
       await em.getRepository(FullRescoreRun).update(
         { id: run.id },
-        { lastSubjectId: run.lastSubjectId, subjectsDone: run.subjectsDone, ratingsChanged: run.ratingsChanged },
+        { lastSubjectId: run.lastSubjectId, subjectsDone: run.subjectsDone + size, ratingsChanged: run.ratingsChanged + changed },
       );
+      return changed;
+    }).then((changed) => {
+      run.subjectsDone += size;
+      run.ratingsChanged += changed;
       return changed;
     });
   }

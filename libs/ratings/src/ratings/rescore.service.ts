@@ -1,4 +1,5 @@
 import { CreditEvent, rate, RateInput, shanghaiDate, SubjectType } from '@app/credit';
+import { retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,7 +40,9 @@ export class RescoreService {
       const events = await readCreditEvents(this.dataSource.manager, subjectId);
       const prior = (await readPriorGrades(this.dataSource.manager, [subjectId])).get(subjectId) ?? [];
       const outcome = await this.compute(subject, events, shanghaiDate(now), prior);
-      const result = await this.dataSource.transaction((em) => this.store(em, subject, outcome, now));
+      // READ COMMITTED: the locking read of a rating not stored yet takes no gap lock, so concurrent jobs
+      // inserting neighbouring ratings do not deadlock; a deadlock that still happens is retried.
+      const result = await retryingTransaction(this.dataSource, (em) => this.store(em, subject, outcome, now));
       if (result.settled) return result.result;
     }
     this.logger.warn({ subjectId }, 'events kept changing while rating; left marked for the next rescore');
