@@ -51,12 +51,13 @@ export function benchEnv(): Record<string, string> {
   return env;
 }
 
-/** Drops and recreates `yibao_bench`, then runs the project's migrations (schema and seeded rule sets). */
+/** Drops and recreates env.DB_NAME (`yibao_bench`), then runs the project's migrations (schema, seeded rule sets). */
 export async function recreateDatabase(env: Record<string, string>): Promise<void> {
+  if (!env.DB_NAME.startsWith(BENCH_DB)) throw new Error(`refusing to drop ${env.DB_NAME}: not a bench database`);
   const conn = await createConnection({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USER, password: env.DB_PASSWORD });
   try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${BENCH_DB}\``);
-    await conn.query(`CREATE DATABASE \`${BENCH_DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(`DROP DATABASE IF EXISTS \`${env.DB_NAME}\``);
+    await conn.query(`CREATE DATABASE \`${env.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await conn.end();
   }
@@ -79,7 +80,7 @@ export function rawPool(env: Record<string, string>, connectionLimit = 4): Pool 
     port: Number(env.DB_PORT),
     user: env.DB_USER,
     password: env.DB_PASSWORD,
-    database: BENCH_DB,
+    database: env.DB_NAME,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     dateStrings: ['DATE'],

@@ -5,7 +5,7 @@ import { EventDrafts } from '@app/demo/generate/event-drafts';
 import { generateOrganisationEvents } from '@app/demo/generate/generate-organisation-events';
 import { generateOrganisations } from '@app/demo/generate/generate-organisations';
 import { OrganisationProfile } from '@app/demo/generate/organisation-profile';
-import { Pool } from 'mysql2/promise';
+import { Pool, PoolConnection } from 'mysql2/promise';
 import { percentile, progress } from './report';
 
 export interface OrgDataSpec {
@@ -34,6 +34,8 @@ const SLICE_SUBJECTS = 20_000;
 const ROWS_PER_INSERT = 2_000;
 // Institutions and pharmacies in the demo generator's proportion (demo-sizes.ts).
 const INSTITUTION_SHARE = 0.6;
+// Two writers keep the server busy while the other one's next statement is on the wire.
+const LOAD_CONNECTIONS = 2;
 // Prng streams above the demo generator's own (1–6), two per slice.
 const STREAM_BASE = 100;
 
@@ -63,10 +65,10 @@ export async function loadOrgData(pool: Pool, spec: OrgDataSpec): Promise<Loaded
   const eventsPerSubject: number[] = [];
   let nextSubjectId = 1;
   let nextEventId = 1;
-  const conn = await pool.getConnection();
+  const conns = await Promise.all(Array.from({ length: LOAD_CONNECTIONS }, () => pool.getConnection()));
   try {
     // Setup only: the rows are generated unique, so skip the unique-index reads that slow a bulk load.
-    await conn.query('SET SESSION unique_checks = 0');
+    for (const c of conns) await c.query('SET SESSION unique_checks = 0');
     const slices = Math.ceil(spec.subjects / SLICE_SUBJECTS);
     for (let slice = 0; slice < slices; slice++) {
       const from = slice * SLICE_SUBJECTS;
@@ -95,13 +97,13 @@ export async function loadOrgData(pool: Pool, spec: OrgDataSpec): Promise<Loaded
         if (subjectId === undefined) continue;
         eventRows.push(eventRow(nextEventId++, subjectId, e, slice, recordedAt));
       }
-      await insertRows(conn, 'subjects', SUBJECT_COLUMNS, subjectRows);
-      await insertRows(conn, 'events', EVENT_COLUMNS, eventRows);
+      await insertRows(conns, 'subjects', SUBJECT_COLUMNS, subjectRows);
+      await insertRows(conns, 'events', EVENT_COLUMNS, eventRows);
       progress(`loaded slice ${slice + 1}/${slices}: ${nextSubjectId - 1} subjects, ${nextEventId - 1} events`);
     }
-    await conn.query('SET SESSION unique_checks = 1');
+    for (const c of conns) await c.query('SET SESSION unique_checks = 1');
   } finally {
-    conn.release();
+    for (const c of conns) c.release();
   }
   await pool.query('ANALYZE TABLE subjects, events');
   return {
@@ -170,14 +172,19 @@ function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: numb
   ];
 }
 
-async function insertRows(
-  conn: { query: (sql: string, values: unknown[]) => Promise<unknown> },
-  table: string,
-  columns: readonly string[],
-  rows: unknown[][],
-): Promise<void> {
+/**
+ * Multi-row INSERTs spread over the connections, one transaction per connection and call: the load is
+ * setup, so it need not pay a durable commit per statement.
+ */
+async function insertRows(conns: readonly PoolConnection[], table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
   const sql = `INSERT INTO \`${table}\` (${columns.join(', ')}) VALUES ?`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await conn.query(sql, [rows.slice(i, i + ROWS_PER_INSERT)]);
-  }
+  await Promise.all(
+    conns.map(async (conn, k) => {
+      await conn.beginTransaction();
+      for (let i = k * ROWS_PER_INSERT; i < rows.length; i += conns.length * ROWS_PER_INSERT) {
+        await conn.query(sql, [rows.slice(i, i + ROWS_PER_INSERT)]);
+      }
+      await conn.commit();
+    }),
+  );
 }

@@ -3,6 +3,7 @@
 // sizes (e.g. BENCH_SCALE=0.05 while developing). Report on stdout, progress on stderr.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
+import './production-mode';
 import 'reflect-metadata';
 import { IsoDate } from '@app/credit';
 import { runB2 } from './b2-full-rescore';

@@ -2,7 +2,9 @@
 -- in one statement, straight from `events`. It hand-codes the version 1 rule set of libs/credit
 -- (default-org-rule-set.ts; bench/b2-full-rescore.ts refuses to run when the stored rule set differs) and
 -- mirrors rateOrganisation step by step, so that its answer can be compared subject by subject.
--- Not covered (the full rescore does not use them either): onSevereList, priorGrades, the flags.
+-- Scope: score and grade. Not covered: the flags, terminationRecommended (priorGrades) and onSevereList (the
+-- full rescore does not pass it). Decision numbers are compared as bytes, as JavaScript does ('a' and 'A' are
+-- different cases); type, status and kind columns hold the validated upper-case enum values. bench/check-org-scores-sql.ts checks this file against libs/credit on edge cases.
 WITH
 params AS (SELECT CAST(? AS DATE) AS as_of),
 
@@ -14,7 +16,9 @@ counting AS (
          e.self_reported, e.inspection_kind, e.assessment_result,
          CAST(e.id AS BINARY) AS id_key
     FROM events e
-    JOIN subjects s ON s.id = e.subject_id
+    -- one scan of events, each joined to its subject by primary key (the optimizer's default, subjects first
+    -- with a lookup per event through ix_events_subject, takes twice as long)
+    STRAIGHT_JOIN subjects s ON s.id = e.subject_id
    CROSS JOIN params p
    WHERE s.type IN ('MEDICAL_INSTITUTION', 'PHARMACY')
      AND e.status IN ('FINAL', 'UNDER_APPEAL')
