@@ -29,7 +29,13 @@ beforeAll(async () => {
   await resetDatabase(api.dataSource);
   budget = (await api.app.get(ApiKeysService).create(Role.BUDGET, 'budget', 'test')).secret;
   const subjects = await api.app.get(SubjectsService).register(
-    codes.map((creditCode, i) => ({ type: i === 2 ? 'PHARMACY' : 'MEDICAL_INSTITUTION', name: `机构${i}`, creditCode, agreementSignedOn: '2015-01-01' })),
+    codes.map((creditCode, i) => ({
+      type: i === 2 ? 'PHARMACY' : 'MEDICAL_INSTITUTION',
+      name: `机构${i}`,
+      creditCode,
+      agreementSignedOn: '2015-01-01',
+      category: i === 2 ? '连锁药店' : '二级综合医院',
+    })),
     'test',
   );
   ids = subjects.map((s) => s.id);
@@ -122,5 +128,22 @@ describe('ratings for the budget module', () => {
       expect.arrayContaining([expect.objectContaining({ points: -100, countsUntil: '2028-01-31' }), expect.objectContaining({ points: 50 })]),
     );
     expect(second.rating).toMatchObject({ grade: 'D', hasRecord: true });
+  });
+
+  it('lists subjects by current grade, with their category and their grade-change notifications, newest first', async () => {
+    const regulator = (await api.app.get(ApiKeysService).create(Role.REGULATOR, 'reg2', 'test')).secret;
+    const LIST = `query ($grade: Grade) { subjects(grade: $grade) { nodes { id category ratingNotifications { fromValue toValue eventIds } } } }`;
+    const d = (await api.gql(LIST, { grade: 'D' }, regulator)).body.data.subjects.nodes;
+    expect(d.map((n: { id: string }) => n.id)).toEqual([ids[1]]);
+    expect(d[0].category).toBe('二级综合医院');
+    expect(d[0].ratingNotifications).toEqual([{ fromValue: null, toValue: 'D', eventIds: [expect.any(String)] }]);
+    const b = (await api.gql(LIST, { grade: 'B' }, regulator)).body.data.subjects.nodes;
+    expect(b.map((n: { id: string }) => n.id)).toEqual([ids[0]]); // ids[2] was never rated: no grade to match
+    expect(b[0].ratingNotifications.map((n: { fromValue: string; toValue: string }) => [n.fromValue, n.toValue])).toEqual([
+      ['C', 'B'],
+      [null, 'C'],
+    ]);
+    const all = (await api.gql(LIST, {}, regulator)).body.data.subjects.nodes;
+    expect(all.map((n: { category: string }) => n.category)).toEqual(['二级综合医院', '二级综合医院', '连锁药店']);
   });
 });

@@ -35,7 +35,7 @@ beforeEach(async () => {
 });
 afterAll(() => api.close());
 
-const HISTORY = `history { eventId version status fineFen amountInvolvedFen decidedOn changeReason supersededAt recordedAt }`;
+const HISTORY = `history { eventId version status supersededAs fineFen amountInvolvedFen decidedOn changeReason supersededAt recordedAt }`;
 const EVENT = `query Event($id: ID!) { event(id: $id) { ${EVENT_FIELDS} ${HISTORY} } }`;
 const REVOKE = `mutation Revoke($id: ID!, $reason: String!) { revokeEvent(id: $id, reason: $reason) { ${EVENT_FIELDS} ${HISTORY} } }`;
 const AMEND = `mutation Amend($id: ID!, $input: AmendEventInput!, $reason: String!) {
@@ -62,7 +62,7 @@ describe('revokeEvent', () => {
     const revoked = (await ok(api, REVOKE, { id, reason: '复议撤销' }, regulator)).revokeEvent;
     expect(revoked).toMatchObject({ id, status: 'REVOKED', version: 2, changeReason: '复议撤销', fineFen: 50_000, sourceRef: 'E-1', subjectId: hospitalId });
     expect(revoked.history).toHaveLength(1);
-    expect(revoked.history[0]).toMatchObject({ eventId: id, version: 1, status: 'FINAL', fineFen: 50_000, changeReason: null, recordedAt: before.recordedAt });
+    expect(revoked.history[0]).toMatchObject({ eventId: id, version: 1, status: 'FINAL', supersededAs: 'REVOKED', fineFen: 50_000, changeReason: null, recordedAt: before.recordedAt });
     expect(new Date(revoked.history[0].supersededAt).getTime()).toBeGreaterThanOrEqual(new Date(before.recordedAt).getTime());
     expect(await current(id)).toEqual(revoked);
 
@@ -151,9 +151,9 @@ describe('amendEvent', () => {
     // A second amendment: version 3, history 1 and 2 oldest first; null clears a field.
     const again = (await ok(api, AMEND, { id, input: { status: 'FINAL', amountInvolvedFen: null }, reason: '复议维持' }, regulator)).amendEvent;
     expect(again).toMatchObject({ version: 3, status: 'FINAL', fineFen: 80_000, amountInvolvedFen: null });
-    expect(again.history.map((h: any) => [h.version, h.status, h.fineFen, h.amountInvolvedFen])).toEqual([
-      [1, 'FINAL', 50_000, 200_000],
-      [2, 'UNDER_APPEAL', 80_000, 200_000],
+    expect(again.history.map((h: any) => [h.version, h.status, h.supersededAs, h.fineFen, h.amountInvolvedFen])).toEqual([
+      [1, 'FINAL', 'AMENDED', 50_000, 200_000],
+      [2, 'UNDER_APPEAL', 'AMENDED', 80_000, 200_000],
     ]);
     // The original submission is still a duplicate of this event, not a conflict: idempotency is on what was sent.
     const resend = await record(api, regulator, [orgEvent('E-1', { subjectId: hospitalId, fineFen: 50_000, amountInvolvedFen: 200_000, decisionNo: '津医保约〔2025〕1号', selfReported: true, fineMultiple: null })]);

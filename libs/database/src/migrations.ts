@@ -14,6 +14,8 @@ import { CreateRatings1795453940774 } from '../../../migrations/1795453940774-Cr
 import { CreateRatingHistory1795453940775 } from '../../../migrations/1795453940775-CreateRatingHistory';
 import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795453940776-CreateRatingNotifications';
 import { CreateFullRescoreRuns1795454197511 } from '../../../migrations/1795454197511-CreateFullRescoreRuns';
+import { AddSubjectCategory1795457259676 } from '../../../migrations/1795457259676-AddSubjectCategory';
+import { AddEventHistorySupersededAs1795457271704 } from '../../../migrations/1795457271704-AddEventHistorySupersededAs';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -34,4 +36,6 @@ export const MIGRATIONS = [
   CreateRatingHistory1795453940775,
   CreateRatingNotifications1795453940776,
   CreateFullRescoreRuns1795454197511,
+  AddSubjectCategory1795457259676,
+  AddEventHistorySupersededAs1795457271704,
 ];

@@ -64,6 +64,7 @@ describe('normalizeSubjectItem', () => {
       profession: 'NURSE',
       institutionCreditCode: null,
       agreementSignedOn: null,
+      category: null,
       employedFrom: null,
     });
   });

@@ -10,6 +10,7 @@ export interface RegisterSubjectItem {
   profession?: Profession | string | null;
   institutionCreditCode?: string | null;
   agreementSignedOn?: string | null;
+  category?: string | null;
   employedFrom?: string | null;
 }
 
@@ -23,6 +24,7 @@ export interface NormalizedSubjectItem {
   profession: Profession | null;
   institutionCreditCode: string | null;
   agreementSignedOn: string | null;
+  category: string | null;
   employedFrom: string | null;
 }
 
@@ -37,6 +39,7 @@ export function normalizeSubjectItem(item: RegisterSubjectItem): NormalizedSubje
     profession: text(item.profession) as Profession | null,
     institutionCreditCode: text(item.institutionCreditCode),
     agreementSignedOn: text(item.agreementSignedOn),
+    category: text(item.category),
     employedFrom: text(item.employedFrom),
   };
 }

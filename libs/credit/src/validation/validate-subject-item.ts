@@ -17,6 +17,7 @@ import { issue, ValidationIssue } from './validation-issue';
 const SUBJECT_TYPES: readonly string[] = Object.values(SubjectType);
 const PROFESSIONS: readonly string[] = Object.values(Profession);
 const NAME_MAX_LENGTH = 200;
+const CATEGORY_MAX_LENGTH = 64;
 
 type Check = (item: InputRecord, type: SubjectType, today: IsoDate) => ValidationIssue | null;
 
@@ -27,6 +28,7 @@ const CHECKS: readonly Check[] = [
   checkProfession,
   (item) => checkRegionCode(item, 'regionCode'),
   checkAgreementSignedOn,
+  checkCategory,
   checkInstitutionCreditCode,
   checkEmployedFrom,
 ];
@@ -76,6 +78,12 @@ function checkProfession(item: InputRecord, type: SubjectType): ValidationIssue 
 function checkAgreementSignedOn(item: InputRecord, type: SubjectType, today: IsoDate): ValidationIssue | null {
   if (!isOrganisation(type)) return forbidden(item, 'agreementSignedOn', type, 'INVALID_VALUE');
   return checkPastDate(item, 'agreementSignedOn', today, false);
+}
+
+// The organisation's category (e.g. 三级甲等综合医院, 连锁药店): shown in disclosures, so public text.
+function checkCategory(item: InputRecord, type: SubjectType): ValidationIssue | null {
+  if (!isOrganisation(type)) return forbidden(item, 'category', type, 'INVALID_VALUE');
+  return checkPublicText(item, 'category', CATEGORY_MAX_LENGTH, false);
 }
 
 // The practitioner's employer; organisations and insured persons have none.

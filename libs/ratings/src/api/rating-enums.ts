@@ -1,7 +1,2 @@
-import { Grade, PractitionerStatus } from '@app/credit';
-import { registerEnumType } from '@nestjs/graphql';
-
-registerEnumType(Grade, { name: 'Grade' });
-registerEnumType(PractitionerStatus, { name: 'PractitionerStatus' });
-
-export { Grade, PractitionerStatus };
+// The enums are registered once, with the rest of the domain vocabulary, in the registry's GraphQL layer.
+export { Grade, PractitionerStatus } from '@app/registry/api/registry-enums';

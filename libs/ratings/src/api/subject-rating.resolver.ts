@@ -5,13 +5,17 @@ import { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@app/common';
 import { PractitionerAssessment, shanghaiDate, SubjectType } from '@app/credit';
+import { NotificationsReader } from '../ratings/notifications.reader';
 import { PointsKey, PointsReader } from '../ratings/points.reader';
+import { RatingNotification } from '../ratings/rating-notification.entity';
+import { RatingNotificationNode } from './rating-notification.node';
 import { PractitionerPointsNode } from './practitioner-points.node';
 import { RatingAnswer, RatingsReader } from '../ratings/ratings.reader';
 import { RatingNode } from './rating.node';
 
 const CURRENT_RATING = 'ratings.current';
 const POINTS = 'ratings.points';
+const NOTIFICATIONS = 'ratings.notifications';
 
 /** `Subject.rating`: the current rating (with its explanation), batched across subjects by a DataLoader. */
 @Resolver(() => SubjectNode)
@@ -20,10 +24,12 @@ export class SubjectRatingResolver implements OnModuleInit {
     private readonly loaders: LoaderRegistry,
     private readonly reader: RatingsReader,
     private readonly points: PointsReader,
+    private readonly notifications: NotificationsReader,
   ) {}
 
   onModuleInit(): void {
     this.loaders.register(CURRENT_RATING, (ids: readonly string[]) => this.reader.forKeys({ subjectIds: ids }));
+    this.loaders.register(NOTIFICATIONS, (ids: readonly string[]) => this.notifications.ofSubjects(ids));
     this.loaders.register(POINTS, (keys: readonly PointsKey[]) => this.points.forKeys(keys), {
       cacheKeyFn: (k: PointsKey) => `${k.subjectId}:${k.year}`,
     });
@@ -46,5 +52,10 @@ export class SubjectRatingResolver implements OnModuleInit {
       throw DomainError.badInput('year must be 2025 (when the 12-point cycle began) or later', { field: 'year', reason: 'INVALID_VALUE' });
     }
     return ctx.loaders.get<PointsKey, PractitionerAssessment | null>(POINTS).load({ subjectId: s.id, year: y });
+  }
+
+  @ResolveField(() => [RatingNotificationNode], { description: 'Grade (or status) changes to notify to the subject, newest first.' })
+  ratingNotifications(@Parent() s: Subject, @Context() ctx: { loaders: RequestLoaders }): Promise<RatingNotification[]> {
+    return ctx.loaders.get<string, RatingNotification[]>(NOTIFICATIONS).load(s.id);
   }
 }

@@ -30,4 +30,7 @@ export class RegisterSubjectInput {
 
   @Field(() => DateScalar, { nullable: true, description: 'Institutions and pharmacies.' })
   agreementSignedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Institutions and pharmacies: e.g. 三级甲等综合医院, 连锁药店.' })
+  category?: string | null;
 }

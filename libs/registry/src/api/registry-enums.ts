@@ -1,4 +1,14 @@
-import { AssessmentResult, EventStatus, EventType, InspectionKind, Profession, Responsibility, SubjectType } from '@app/credit';
+import {
+  AssessmentResult,
+  EventStatus,
+  EventType,
+  Grade,
+  InspectionKind,
+  PractitionerStatus,
+  Profession,
+  Responsibility,
+  SubjectType,
+} from '@app/credit';
 import { registerEnumType } from '@nestjs/graphql';
 
 // The vocabulary of domain.md as GraphQL enums, so the schema itself documents the catalogue.
@@ -9,5 +19,7 @@ registerEnumType(EventStatus, { name: 'EventStatus' });
 registerEnumType(Responsibility, { name: 'Responsibility' });
 registerEnumType(InspectionKind, { name: 'InspectionKind' });
 registerEnumType(AssessmentResult, { name: 'AssessmentResult' });
+registerEnumType(Grade, { name: 'Grade' });
+registerEnumType(PractitionerStatus, { name: 'PractitionerStatus' });
 
-export { AssessmentResult, EventStatus, EventType, InspectionKind, Profession, Responsibility, SubjectType };
+export { AssessmentResult, EventStatus, EventType, Grade, InspectionKind, PractitionerStatus, Profession, Responsibility, SubjectType };

@@ -25,6 +25,9 @@ export class SubjectNode {
   @Field(() => DateScalar, { nullable: true })
   agreementSignedOn!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Institutions and pharmacies.' })
+  category!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }

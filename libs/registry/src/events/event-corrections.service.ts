@@ -30,7 +30,7 @@ export class EventCorrectionsService {
     const why = checkReason(reason);
     return this.dataSource.transaction(async (em) => {
       const event = await this.lockCurrent(em, id);
-      return this.supersede(em, event, { ...contentOf(event), status: EventStatus.REVOKED }, why, actor, 'event.revoke');
+      return this.supersede(em, event, { ...contentOf(event), status: EventStatus.REVOKED }, why, actor, EventStatus.REVOKED);
     });
   }
 
@@ -41,7 +41,7 @@ export class EventCorrectionsService {
       const event = await this.lockCurrent(em, id);
       const next = await this.validatedContent(em, event, changes);
       if (changedFields(contentOf(event), next).length === 0) return event;
-      return this.supersede(em, event, next, why, actor, 'event.amend');
+      return this.supersede(em, event, next, why, actor, EventStatus.AMENDED);
     });
   }
 
@@ -74,11 +74,12 @@ export class EventCorrectionsService {
     next: EventContentValues,
     reason: string,
     actor: string,
-    action: string,
+    endedAs: EventStatus.AMENDED | EventStatus.REVOKED,
   ): Promise<EventRecord> {
     const now = new Date();
+    const action = endedAs === EventStatus.REVOKED ? 'event.revoke' : 'event.amend';
     const { id, sourceSystem: _s, sourceRef: _r, inputHash: _h, firstRecordedAt: _f, ...version } = event;
-    await em.getRepository(EventVersion).insert({ ...version, eventId: id, supersededAt: now });
+    await em.getRepository(EventVersion).insert({ ...version, eventId: id, supersededAt: now, supersededAs: endedAs });
     const update = { ...next, version: event.version + 1, changeReason: reason, recordedBy: actor, recordedAt: now };
     await em.getRepository(EventRecord).update({ id }, update);
     await announceRescore(em, [event.subjectId], now);

@@ -1,3 +1,4 @@
+import { EventStatus } from '@app/credit';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { EventContent } from './event-content';
 
@@ -15,4 +16,8 @@ export class EventVersion extends EventContent {
 
   @Column({ name: 'superseded_at', type: 'datetime', precision: 3 })
   supersededAt!: Date;
+
+  /** How this version ended (domain.md §2 lifecycle): AMENDED (a new version replaced it) or REVOKED. */
+  @Column({ name: 'superseded_as', type: 'varchar', length: 16 })
+  supersededAs!: EventStatus.AMENDED | EventStatus.REVOKED;
 }

@@ -136,6 +136,7 @@ export class EventsService {
       professionKey: '',
       regionCode: items.find((i) => i.hmac === hmac)?.item.regionCode ?? null,
       agreementSignedOn: null,
+      category: null,
       createdAt: now,
       rescoreDueSince: null,
       eventRevision: 0,

@@ -46,6 +46,10 @@ export class Subject {
   @Column({ name: 'region_code', type: 'char', length: 6, nullable: true })
   regionCode!: string | null;
 
+  /** Institutions and pharmacies: e.g. 三级甲等综合医院, 连锁药店 (free text from the agreement register). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  category!: string | null;
+
   @Column({ name: 'agreement_signed_on', type: 'date', nullable: true })
   agreementSignedOn!: string | null;
 

@@ -1,5 +1,5 @@
 import { decodeCursor, DomainError, groupByKeys, Page, pageSize, toPage } from '@app/common';
-import { SubjectType } from '@app/credit';
+import { Grade, SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -8,6 +8,8 @@ import { Subject } from './subject.entity';
 
 export interface SubjectFilter {
   type?: SubjectType | null;
+  /** Only subjects whose current rating has this grade (subjects never rated have none). */
+  grade?: Grade | null;
   regionCode?: string | null;
   first?: number | null;
   after?: string | null;
@@ -40,6 +42,7 @@ export class SubjectsReader {
     const qb = this.dataSource.getRepository(Subject).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(size + 1);
     if (filter.type) qb.andWhere('s.type = :type', { type: filter.type });
     if (filter.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
+    if (filter.grade) qb.innerJoin('ratings', 'r', 'r.subject_id = s.id AND r.grade = :grade', { grade: filter.grade });
     if (filter.after) qb.andWhere('s.id > :after', { after: idCursor(filter.after) });
     return toPage(await qb.getMany(), size, (s) => [s.id]);
   }

@@ -102,6 +102,7 @@ export class SubjectsService {
       professionKey: item.profession ?? '',
       regionCode: item.regionCode,
       agreementSignedOn: item.agreementSignedOn,
+      category: item.category,
       createdAt: now,
       rescoreDueSince: null,
       eventRevision: 0,
