@@ -62,6 +62,17 @@ async function storedEvent(id: string): Promise<Record<string, any>> {
 }
 
 describe('recordEvents', () => {
+  it('accepts one batch naming the same practitioner by subjectId and by residentId (one subject, not two)', async () => {
+    const w = await world();
+    const result = await record(api, regulator, [
+      practitionerEvent('B-1', { subjectId: w.doctor.id, responsibility: 'GENERAL' }),
+      practitionerEvent('B-2', { residentId: residentId(3), responsibility: 'MAIN' }),
+    ]);
+    expect(result.created).toBe(2);
+    const [b1, b2] = await Promise.all(result.events.map((e) => storedEvent(e.id)));
+    expect([b1.subjectId, b2.subjectId]).toEqual([w.doctor.id, w.doctor.id]);
+  });
+
   it('records events naming the subject by subjectId, by creditCode and by residentId', async () => {
     const w = await world();
     const result = await record(api, regulator, [

@@ -1,2 +1,3 @@
 export * from './transformers';
 export * from './decimal-number.transformer';
+export * from './row-id';

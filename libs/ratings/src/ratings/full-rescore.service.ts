@@ -1,11 +1,13 @@
-import { rate, RateInput, RuleSet, selectRuleSet, shanghaiDate, SubjectType } from '@app/credit';
+import { RuleSet, shanghaiDate, SubjectType } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
-import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
+import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
+import { cleanRecordOutcome } from './clean-record';
+import { headline } from './rating-outcome';
 import { RatingChange, writeRatings } from './rating-writer';
 import { rateSubjects, SubjectRow } from './rate-subjects';
 
@@ -40,7 +42,7 @@ export class FullRescoreService {
     const run = await this.openRun(options.asOf ?? shanghaiDate(new Date()));
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
     const total = Number((await this.dataSource.query('SELECT COUNT(*) AS n FROM subjects'))[0].n);
-    const ruleSets = (await this.ruleSets.list()).map((r) => r.body as unknown as RuleSet);
+    const ruleSets = await this.ruleSets.bodies();
     const clean = cleanHeadlines(ruleSets, run.asOf);
     const progress: FullRescoreProgress = { runId: run.id, done: run.subjectsDone, total, changed: run.ratingsChanged };
     for (;;) {
@@ -49,7 +51,7 @@ export class FullRescoreService {
         [run.lastSubjectId, chunkSize],
       );
       if (subjects.length === 0) break;
-      const changes = await rateSubjects(this.dataSource.manager, subjects, (type) => inForce(ruleSets, type, run.asOf), run.asOf);
+      const changes = await rateSubjects(this.dataSource.manager, subjects, (type) => ruleSetInForce(ruleSets, type, run.asOf), run.asOf);
       run.lastSubjectId = String(subjects[subjects.length - 1].id);
       const changed = await this.commitChunk(run, changes, clean, subjects.length);
       progress.done += subjects.length;
@@ -98,21 +100,13 @@ export class FullRescoreService {
   }
 }
 
-export function inForce(ruleSets: RuleSet[], type: SubjectType, asOf: string): RuleSet {
-  const ruleSet = selectRuleSet(ruleSets, type, asOf);
-  if (!ruleSet) throw new Error(`no ${type} rule set in force on ${asOf}`);
-  return ruleSet;
-}
-
 /** Each subject type's clean-record grade or status under the rules in force on `asOf`. */
 function cleanHeadlines(ruleSets: RuleSet[], asOf: string): (type: SubjectType) => string {
   const cache = new Map<SubjectType, string>();
   return (type) => {
     let value = cache.get(type);
     if (value === undefined) {
-      const ruleSet = inForce(ruleSets, type, asOf);
-      const outcome: RatingOutcome = ratingOutcome(rate({ subjectType: type, ruleSet, events: [], asOf, subject: { agreementSignedOn: null } } as RateInput));
-      value = headline(outcome);
+      value = headline(cleanRecordOutcome(ruleSetInForce(ruleSets, type, asOf), asOf));
       cache.set(type, value);
     }
     return value;

@@ -1,3 +1,4 @@
+import { isRowId } from '@app/common/orm';
 import { DomainError } from '@app/common';
 import { addDays, isIsoDate, shanghaiStartOfDay, SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
@@ -71,7 +72,7 @@ export class RatingsReader {
 
   private async read(keys: string[], byCode: boolean, asOf: string | null): Promise<Row[]> {
     const keyColumn = byCode ? 's.credit_code' : 's.id';
-    const valid = byCode ? keys : keys.filter((k) => /^[1-9]\d{0,19}$/.test(k));
+    const valid = byCode ? keys : keys.filter(isRowId);
     if (valid.length === 0) return [];
     if (asOf === null) {
       return this.dataSource.query(

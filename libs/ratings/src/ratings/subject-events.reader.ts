@@ -1,12 +1,5 @@
-import { CreditEvent, EventStatus, EventType, SubjectType } from '@app/credit';
+import { CreditEvent, EventStatus, EventType } from '@app/credit';
 import { EntityManager } from 'typeorm';
-
-export interface SubjectForRating {
-  id: string;
-  type: SubjectType;
-  agreementSignedOn: string | null;
-  eventRevision: number;
-}
 
 interface EventRow {
   id: string | number;
@@ -25,27 +18,10 @@ interface EventRow {
   assessment_result: string | null;
 }
 
-/** Raw rows, not hydrated entities: rating reads every event of a subject, and the bulk path reads millions. */
-export async function readSubjectForRating(em: EntityManager, subjectId: string): Promise<SubjectForRating | null> {
-  const rows: { id: string; type: SubjectType; agreement_signed_on: string | null; event_revision: number }[] = await em.query(
-    'SELECT id, type, agreement_signed_on, event_revision FROM subjects WHERE id = ?',
-    [subjectId],
-  );
-  const s = rows[0];
-  return s ? { id: String(s.id), type: s.type, agreementSignedOn: s.agreement_signed_on, eventRevision: Number(s.event_revision) } : null;
-}
-
-export async function readCreditEvents(em: EntityManager, subjectId: string): Promise<CreditEvent[]> {
-  const rows: EventRow[] = await em.query(
-    `SELECT id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
-            suspension_days, responsibility, self_reported, inspection_kind, assessment_result
-       FROM events WHERE subject_id = ?`,
-    [subjectId],
-  );
-  return rows.map(toCreditEvent);
-}
-
-/** Every event of many subjects in one query, grouped by subject id (the bulk paths). */
+/**
+ * Every event of many subjects in one query, grouped by subject id. Raw rows, not hydrated entities: rating
+ * reads every event of a subject, and the full rescore reads millions.
+ */
 export async function readCreditEventsOf(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, CreditEvent[]>> {
   const out = new Map<string, CreditEvent[]>();
   if (subjectIds.length === 0) return out;

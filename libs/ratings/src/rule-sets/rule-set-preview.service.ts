@@ -3,7 +3,7 @@ import { RuleSet, SubjectType, validateRuleSet } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inForce } from '../ratings/full-rescore.service';
+import { ruleSetInForce } from './rule-set-in-force';
 import { rateSubjects, SubjectRow } from '../ratings/rate-subjects';
 import { headline } from '../ratings/rating-outcome';
 import { RuleSetsService } from './rule-sets.service';
@@ -46,8 +46,7 @@ export class RuleSetPreviewService {
       throw DomainError.badInput(`the rule set is not valid: ${problems.slice(0, 5).join('; ')}`, { field: 'ruleSet', reason: 'INVALID_RULE_SET', problems });
     }
     const next = candidate as RuleSet;
-    const stored = (await this.ruleSets.list(next.subjectType)).map((r) => r.body as unknown as RuleSet);
-    const current = inForce(stored, next.subjectType, next.effectiveFrom);
+    const current = ruleSetInForce(await this.ruleSets.bodies(next.subjectType), next.subjectType, next.effectiveFrom);
     const result: RuleSetPreview = { subjectType: next.subjectType, version: next.version, effectiveFrom: next.effectiveFrom, subjectsCompared: 0, gradeChanges: 0, changes: [] };
     for (let after = '0'; ; ) {
       const subjects: SubjectRow[] = await this.dataSource.query(

@@ -1,9 +1,10 @@
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { RuleSet, RuleSetBySubjectType, selectRuleSet, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
+import { RuleSet, RuleSetBySubjectType, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ruleSetInForce } from './rule-set-in-force';
 import { RuleSetRecord } from './rule-set.entity';
 
 /**
@@ -25,11 +26,14 @@ export class RuleSetsService {
     });
   }
 
+  /** Every stored version (or one subject type's) as libs/credit reads them. */
+  async bodies(subjectType?: SubjectType | null): Promise<RuleSet[]> {
+    return (await this.list(subjectType)).map((r) => r.body as unknown as RuleSet);
+  }
+
   /** The version in force on `asOf` for a subject type (the latest effectiveFrom on or before it). */
   async inForce<S extends SubjectType>(subjectType: S, asOf: string): Promise<RuleSetBySubjectType[S]> {
-    const found = selectRuleSet((await this.list(subjectType)).map((r) => r.body as unknown as RuleSet), subjectType, asOf);
-    if (!found) throw new Error(`no ${subjectType} rule set in force on ${asOf}: the default rule sets are not seeded`);
-    return found;
+    return ruleSetInForce(await this.bodies(subjectType), subjectType, asOf);
   }
 
   async publish(ruleSet: unknown, actor: string): Promise<RuleSetRecord> {

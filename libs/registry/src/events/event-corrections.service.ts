@@ -1,3 +1,4 @@
+import { isRowId } from '@app/common/orm';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { containsResidentIdPattern, EventStatus, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
@@ -46,7 +47,7 @@ export class EventCorrectionsService {
   }
 
   private async lockCurrent(em: EntityManager, id: string): Promise<EventRecord> {
-    const event = /^[1-9]\d{0,19}$/.test(id)
+    const event = isRowId(id)
       ? await em.getRepository(EventRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!event) throw DomainError.notFound('no event with this id', { field: 'id' });

@@ -1,3 +1,4 @@
+import { isRowId } from '@app/common/orm';
 import { groupByKeys } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +6,6 @@ import { DataSource, In } from 'typeorm';
 import { EventRecord } from './event-record.entity';
 import { EventVersion } from './event-version.entity';
 
-const ID = /^[1-9]\d{0,19}$/;
 
 /** Reads of events for the API, batched for DataLoaders. */
 @Injectable()
@@ -13,7 +13,7 @@ export class EventsReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byId(id: string): Promise<EventRecord | null> {
-    return ID.test(id) ? this.dataSource.getRepository(EventRecord).findOneBy({ id }) : null;
+    return isRowId(id) ? this.dataSource.getRepository(EventRecord).findOneBy({ id }) : null;
   }
 
   /** Each subject's events, newest decision first. */

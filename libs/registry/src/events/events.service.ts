@@ -44,8 +44,9 @@ export class EventsService {
     checkBatchSize(items);
     const today = shanghaiDate(new Date());
     return retryingTransaction(this.dataSource, async (em) => {
-      const batch = this.validate(items, today, mode, await this.typesOfNamedSubjects(em, items));
-      await this.resolveSubjects(em, batch);
+      const named = await this.subjectsNamedById(em, items);
+      const batch = this.validate(items, today, mode, new Map(named.map((s) => [s.id, s.type])));
+      await this.resolveSubjects(em, batch, named);
       this.validateForSubjects(batch, today);
       await this.findDuplicates(em, batch);
       const fresh = batch.live.filter((i) => i.duplicateOf === undefined);
@@ -58,15 +59,15 @@ export class EventsService {
   }
 
   /**
-   * The types of the subjects named by subjectId, so the first validation already applies the subject type's
+   * The subjects named by subjectId, read first so the first validation already applies the subject type's
    * rules (a practitioner's copy of an Art.38 penalty need not repeat the fine, an institution's must).
    */
-  private async typesOfNamedSubjects(em: EntityManager, items: readonly unknown[]): Promise<Map<string, SubjectType>> {
+  private async subjectsNamedById(em: EntityManager, items: readonly unknown[]): Promise<Subject[]> {
     const ids = items.flatMap((raw) => {
       const id = (raw as { subjectId?: unknown } | null)?.subjectId;
       return typeof id === 'string' && id.trim() !== '' ? [id.trim()] : [];
     });
-    return new Map((await this.directory.find(em, { ids })).map((s) => [s.id, s.type]));
+    return this.directory.find(em, { ids });
   }
 
   /** Each item on its own: types, ranges, dates, type-specific rules (libs/credit). */
@@ -89,17 +90,17 @@ export class EventsService {
    * Finds each item's subject by id, credit code or resident ID. An insured person seen for the first time
    * is created (most never register: domain.md §1); institutions and practitioners must be registered first.
    */
-  private async resolveSubjects(em: EntityManager, batch: EventBatch): Promise<void> {
+  private async resolveSubjects(em: EntityManager, batch: EventBatch, namedById: Subject[]): Promise<void> {
+    // Subjects named by id were read before validation; only the natural keys are looked up here.
     const keys = {
-      ids: batch.live.flatMap((i) => (i.item.subjectId ? [i.item.subjectId] : [])),
       creditCodes: batch.live.flatMap((i) => (i.item.creditCode ? [i.item.creditCode] : [])),
       residentIdHmacs: batch.live.flatMap((i) => (i.hmac ? [i.hmac] : [])),
     };
-    let found = await this.directory.find(em, keys);
+    let found = uniqueById([...namedById, ...(await this.directory.find(em, keys))]);
     const newcomers = batch.live.filter((i) => i.hmac && isNewInsuredPerson(i, found));
     if (newcomers.length > 0) {
       await this.createInsuredPersons(em, newcomers);
-      found = await this.directory.find(em, keys);
+      found = uniqueById([...namedById, ...(await this.directory.find(em, keys))]);
     }
     const byId = new Map(found.map((s) => [s.id, s]));
     const byCode = new Map(found.filter((s) => s.creditCode).map((s) => [s.creditCode!, s]));
@@ -211,6 +212,11 @@ export class EventsService {
     const ids = await this.storedBySource(em, fresh);
     for (const i of fresh) i.id = ids.get(sourceKey(i.item.sourceSystem, i.item.sourceRef))!.id;
   }
+}
+
+/** A subject named both by id and by natural key must count once (two copies would look ambiguous). */
+function uniqueById(subjects: Subject[]): Subject[] {
+  return [...new Map(subjects.map((s) => [s.id, s])).values()];
 }
 
 function isNewInsuredPerson(i: BatchItem, found: Subject[]): boolean {

@@ -1,3 +1,4 @@
+import { isRowId } from '@app/common/orm';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Subject } from './subject.entity';
@@ -20,7 +21,7 @@ export class SubjectDirectory {
       clauses.push(`s.${column} IN (:...${name})`);
       params[name] = [...new Set(values)];
     };
-    add('id', 'ids', keys.ids?.filter((id) => /^[1-9]\d{0,19}$/.test(id)));
+    add('id', 'ids', keys.ids?.filter(isRowId));
     add('creditCode', 'creditCodes', keys.creditCodes);
     add('residentIdHmac', 'hmacs', keys.residentIdHmacs);
     if (clauses.length === 0) return [];

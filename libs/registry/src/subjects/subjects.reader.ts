@@ -1,3 +1,4 @@
+import { isRowId } from '@app/common/orm';
 import { decodeCursor, DomainError, groupByKeys, Page, pageSize, toPage } from '@app/common';
 import { Grade, SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
@@ -15,11 +16,10 @@ export interface SubjectFilter {
   after?: string | null;
 }
 
-const ID = /^[1-9]\d{0,19}$/;
 
 function idCursor(after: string): string {
   const id = String(decodeCursor(after, 1)[0]);
-  if (!ID.test(id)) throw DomainError.badInput('the cursor is not one this API issued', { field: 'after', reason: 'INVALID_CURSOR' });
+  if (!isRowId(id)) throw DomainError.badInput('the cursor is not one this API issued', { field: 'after', reason: 'INVALID_CURSOR' });
   return id;
 }
 
@@ -29,7 +29,7 @@ export class SubjectsReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byId(id: string): Promise<Subject | null> {
-    return ID.test(id) ? this.dataSource.getRepository(Subject).findOneBy({ id }) : null;
+    return isRowId(id) ? this.dataSource.getRepository(Subject).findOneBy({ id }) : null;
   }
 
   async byCreditCode(creditCode: string): Promise<Subject | null> {
@@ -48,7 +48,7 @@ export class SubjectsReader {
   }
 
   async byIds(ids: readonly string[]): Promise<(Subject | null)[]> {
-    const valid = ids.filter((id) => ID.test(id));
+    const valid = ids.filter(isRowId);
     const rows = valid.length ? await this.dataSource.getRepository(Subject).findBy({ id: In(valid) }) : [];
     const byId = new Map(rows.map((s) => [s.id, s]));
     return ids.map((id) => byId.get(id) ?? null);
