@@ -1,5 +1,5 @@
-import { NormalizedEventItem } from '@app/credit';
-import { EventContent } from './event-content';
+import type { NormalizedEventItem } from '@app/credit';
+import type { EventContent } from './event-content';
 
 /** The fields a submission, an amendment and a stored version share, in one list. */
 export const EVENT_CONTENT_FIELDS = [

@@ -1,4 +1,5 @@
 import { containsResidentIdPattern } from '@app/credit';
+import { EVENT_CONTENT_FIELDS } from '../events/event-fields';
 
 /**
  * The header vocabulary of an events CSV: exactly the input fields of the GraphQL RecordEventInput
@@ -10,22 +11,7 @@ export const EVENT_CSV_COLUMNS = [
   'subjectId',
   'creditCode',
   'residentId',
-  'type',
-  'status',
-  'legalBasis',
-  'decisionNo',
-  'authority',
-  'regionCode',
-  'occurredOn',
-  'decidedOn',
-  'amountInvolvedFen',
-  'fineFen',
-  'fineMultiple',
-  'suspensionDays',
-  'responsibility',
-  'selfReported',
-  'inspectionKind',
-  'assessmentResult',
+  ...EVENT_CONTENT_FIELDS,
 ] as const;
 
 export type EventCsvColumn = (typeof EVENT_CSV_COLUMNS)[number];
