@@ -1,6 +1,6 @@
 import { JOBS, QUEUES } from '@app/queue';
 import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
-import { makeCreditCode } from '@app/credit';
+import { makeCreditCode, shanghaiDate } from '@app/credit';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -52,11 +52,13 @@ function interviews(prefix: string, n: number, code = (i: number) => codes[i % c
   }));
 }
 
+/** The outbox's last id: rows after it are what a later transaction wrote (registration announces subjects too). */
+const lastOutboxId = async (): Promise<number> => Number((await ds.query('SELECT COALESCE(MAX(id), 0) AS id FROM outbox'))[0].id);
 const pending = async (): Promise<number> => Number((await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'))[0].n);
 /** Subjects the rescore job has rated (and whose rescore mark it cleared). */
 const ratedSubjects = async (): Promise<string[]> =>
   (
-    await ds.query('SELECT r.subject_id AS id FROM ratings r JOIN subjects s ON s.id = r.subject_id WHERE s.rescore_due_since IS NULL ORDER BY r.subject_id')
+    await ds.query('SELECT r.subject_id AS id FROM ratings r LEFT JOIN rescore_due d ON d.subject_id = r.subject_id WHERE d.subject_id IS NULL ORDER BY r.subject_id')
   ).map((r: { id: string }) => String(r.id));
 
 beforeAll(async () => {
@@ -74,9 +76,10 @@ afterAll(async () => {
 describe('transactional outbox', () => {
   it('writes one outbox row per affected subject in the events transaction, and the relay delivers it', async () => {
     const ids = await registerInstitutions();
+    const before = await lastOutboxId();
     const result = await app.get(EventsService).record(interviews('a', 20), 'test');
     expect(result.created).toBe(20);
-    const rows = await ds.query('SELECT subject_id FROM outbox ORDER BY subject_id');
+    const rows = await ds.query('SELECT subject_id FROM outbox WHERE id > ? ORDER BY subject_id', [before]);
     expect(rows.map((r: { subject_id: string }) => String(r.subject_id))).toEqual([...ids].sort());
     await waitFor(async () => (await pending()) === 0);
     // The rescore processor consumed the jobs and rated every subject.
@@ -85,6 +88,8 @@ describe('transactional outbox', () => {
 
   it('coalesces a burst for one subject into one waiting job (job id = subject id)', async () => {
     const [first] = await registerInstitutions();
+    await waitFor(async () => (await pending()) === 0 && (await ratedSubjects()).length === codes.length);
+    const before = await lastOutboxId();
     const processor = app.get(RescoreProcessor);
     await processor.worker.pause();
     try {
@@ -93,7 +98,7 @@ describe('transactional outbox', () => {
         await app.get(EventsService).record(interviews(`burst${batch}`, 4, () => codes[0]), 'test');
       }
       await waitFor(async () => (await pending()) === 0);
-      expect(Number((await ds.query('SELECT COUNT(*) AS n FROM outbox'))[0].n)).toBe(3);
+      expect(Number((await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE id > ?', [before]))[0].n)).toBe(3);
       const waiting = await queue.getJobs(['waiting', 'prioritized']);
       expect(waiting.map((j) => [j.name, j.id])).toEqual([[JOBS.rescoreSubject.name, `subject-${first}`]]);
     } finally {
@@ -104,6 +109,9 @@ describe('transactional outbox', () => {
 
   it('with Redis stopped, events are still stored; the backlog drains when Redis returns', async () => {
     const ids = await registerInstitutions();
+    // Registration queues each subject's first rating; let that drain so only the events' backlog is measured.
+    await waitFor(async () => (await pending()) === 0 && (await ratedSubjects()).length === ids.length);
+    await ds.query('DELETE FROM ratings');
     await redis.down();
     try {
       const result = await app.get(EventsService).record(interviews('r2', 50), 'test');
@@ -120,15 +128,32 @@ describe('transactional outbox', () => {
     expect(await waitFor(async () => ((await ratedSubjects()).length === ids.length ? ratedSubjects() : null), 30_000)).toEqual([...ids].sort());
   });
 
-  it('marks subjects due with their events, and the sweep queues a subject whose job was lost', async () => {
+  it('marks subjects due when their announcement is delivered, and the sweep queues a subject whose job was lost', async () => {
     const ids = await registerInstitutions();
     await app.get(EventsService).record(interviews('sweep', 5), 'test');
     await waitFor(async () => (await ratedSubjects()).length === ids.length);
     // A job BullMQ dropped (its id was still active when the event's message came): the mark is all that is left.
-    await ds.query('UPDATE subjects SET rescore_due_since = ? WHERE id = ?', [new Date(Date.now() - 120_000), ids[0]]);
+    await ds.query('INSERT INTO rescore_due (subject_id, since) VALUES (?, ?)', [ids[0], new Date(Date.now() - 120_000)]);
     await ds.query('DELETE FROM ratings WHERE subject_id = ?', [ids[0]]);
     expect(await app.get(OutboxRelay).sweepOnce()).toBe(1);
     await waitFor(async () => (await ratedSubjects()).includes(ids[0]));
     expect(await app.get(OutboxRelay).sweepOnce()).toBe(0);
+  });
+
+  it('registration queues a first rating: a new institution reads NOT_RATED from its own agreement date, the rest their clean record', async () => {
+    const young = makeCreditCode('91120000MA0NEW001');
+    const signed = shanghaiDate(new Date(Date.now() - 60 * 86_400_000)); // two months ago
+    const ids = await registerInstitutions();
+    const [fresh] = await app.get(SubjectsService).register([{ type: 'PHARMACY', name: '新药店', creditCode: young, agreementSignedOn: signed }], 'test');
+    const rated = await waitFor(async () => {
+      const rows: { subject_id: string; grade: string; not_rated: number }[] = await ds.query('SELECT subject_id, grade, not_rated FROM ratings');
+      return rows.length === ids.length + 1 ? rows : null;
+    });
+    expect(rated.find((r) => String(r.subject_id) === fresh.id)).toMatchObject({ grade: 'NOT_RATED', not_rated: 1 });
+    expect(rated.filter((r) => String(r.subject_id) !== fresh.id).every((r) => r.grade === 'B')).toBe(true);
+    // Registering the same subjects again announces nothing new.
+    const before = await lastOutboxId();
+    await registerInstitutions();
+    expect(await lastOutboxId()).toBe(before);
   });
 });

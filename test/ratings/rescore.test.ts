@@ -85,16 +85,52 @@ describe('rescoring through the normal path (event recorded → rescore → rati
       { from_value: 'B', to_value: 'C', event_ids: [eventId] },
       { from_value: 'C', to_value: 'B', event_ids: [] },
     ]);
-    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM subjects WHERE id = ? AND rescore_due_since IS NULL', [id]))[0].n)).toBe(1);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM rescore_due WHERE subject_id = ?', [id]))[0].n)).toBe(0);
   });
 
-  it('D or worse at the end of two consecutive natural years raises terminationRecommended', async () => {
+  const fraud = (decidedOn: string) => ({ type: 'PENALTY_ART40', amountInvolvedFen: 5_000_000, fineFen: 10_000_000, fineMultiple: 2, occurredOn: '2023-01-05', decidedOn });
+
+  it('D or worse at the ends of two consecutive natural years raises terminationRecommended, also after quiet years', async () => {
     const id = await institution();
-    await record(id, [{ type: 'PENALTY_ART40', amountInvolvedFen: 5_000_000, fineFen: 10_000_000, fineMultiple: 2, occurredOn: '2025-01-05', decidedOn: '2025-02-01' }]);
-    await app.get(RescoreService).rescore(id, new Date('2025-12-31T04:00:00Z'));
-    expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 0 }); // one bad year so far
-    await app.get(RescoreService).rescore(id, new Date('2026-03-01T04:00:00Z'));
+    // Art.40 of 2023-03-01 counts 36 months: D at the ends of 2023, 2024 and 2025.
+    await record(id, [fraud('2023-03-01')]);
+    await app.get(RescoreService).rescore(id, new Date('2024-01-10T04:00:00Z'));
+    expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 0 }); // one bad year-end so far
+    // Two quiet years: nothing recorded, no rating stored in 2025. The year-end grades come from the events.
+    await app.get(RescoreService).rescore(id, new Date('2026-01-10T04:00:00Z'));
     expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 1 });
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM rating_history WHERE subject_id = ?', [id]))[0].n)).toBe(2);
+  });
+
+  it('an Art.40 decision of 2024-07-01 recorded today raises terminationRecommended (the ends of 2024 and 2025 were D)', async () => {
+    const id = await institution();
+    await record(id, [fraud('2024-07-01')]);
+    await rescore(id);
+    expect(await rating(id)).toMatchObject({ grade: 'D', termination_recommended: 1 });
+  });
+
+  it('an open investigation hold is stored as a flag, with no score effect, and shows in the history', async () => {
+    const id = await institution();
+    await record(id, [{ type: 'INVESTIGATION_HOLD' }]);
+    await rescore(id);
+    expect((await ds.query('SELECT score, grade, investigation_hold FROM ratings WHERE subject_id = ?', [id]))[0]).toEqual({ score: 850, grade: 'B', investigation_hold: 1 });
+    expect((await ds.query('SELECT investigation_hold FROM rating_history WHERE subject_id = ?', [id]))[0].investigation_hold).toBe(1);
+  });
+
+  it('an insured person\'s direct-settlement suspension (条例 Art.41) is stored with the rating', async () => {
+    const residentId = makeResidentId(`12010319900101${String(++seq % 1000).padStart(3, '0')}`);
+    const result = await app.get(EventsService).record(
+      [{ sourceSystem: 'rescore-test', sourceRef: `e${++seq}`, residentId, type: 'INSURED_VIOLATION', amountInvolvedFen: 500_000, occurredOn: '2026-09-01', decidedOn: '2026-10-01' }],
+      'test',
+    );
+    const [{ subject_id: person }] = await ds.query('SELECT subject_id FROM events WHERE id = ?', [result.events[0].id]);
+    await rescore(String(person));
+    // Under 10,000 yuan: 3 months from the decision date.
+    expect((await ds.query('SELECT score, grade, settlement_suspended_until FROM ratings WHERE subject_id = ?', [person]))[0]).toEqual({
+      score: 70,
+      grade: 'C',
+      settlement_suspended_until: '2026-12-31',
+    });
   });
 
   it('a rescore without changes writes no history row', async () => {

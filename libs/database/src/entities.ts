@@ -11,6 +11,8 @@ import { EventVersion } from '@app/registry/events/event-version.entity';
 import { OutboxMessage } from '@app/registry/outbox/outbox-message.entity';
 import { Employment } from '@app/registry/subjects/employment.entity';
 import { Subject } from '@app/registry/subjects/subject.entity';
+import { RescoreDue } from '@app/ratings/ratings/rescore-due.entity';
+import { StreamHead } from './stream-head.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue];

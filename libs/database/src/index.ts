@@ -2,3 +2,5 @@ export * from './database.module';
 export * from './typeorm-options';
 export * from './migrations';
 export * from './retrying-transaction';
+export * from './stream-positions';
+export * from './stream-head.entity';

@@ -16,6 +16,12 @@ import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795
 import { CreateFullRescoreRuns1795454197511 } from '../../../migrations/1795454197511-CreateFullRescoreRuns';
 import { AddSubjectCategory1795457259676 } from '../../../migrations/1795457259676-AddSubjectCategory';
 import { AddEventHistorySupersededAs1795457271704 } from '../../../migrations/1795457271704-AddEventHistorySupersededAs';
+import { CreateStreamHeads1796405478150 } from '../../../migrations/1796405478150-CreateStreamHeads';
+import { CreateRescoreDue1796405478151 } from '../../../migrations/1796405478151-CreateRescoreDue';
+import { DropSubjectsRescoreDueSince1796405478152 } from '../../../migrations/1796405478152-DropSubjectsRescoreDueSince';
+import { AddRatingHoldAndSuspension1796405478153 } from '../../../migrations/1796405478153-AddRatingHoldAndSuspension';
+import { AddRatingHistorySeq1796405478154 } from '../../../migrations/1796405478154-AddRatingHistorySeq';
+import { RatingHistorySeqUnique1796405478155 } from '../../../migrations/1796405478155-RatingHistorySeqUnique';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -38,4 +44,10 @@ export const MIGRATIONS = [
   CreateFullRescoreRuns1795454197511,
   AddSubjectCategory1795457259676,
   AddEventHistorySupersededAs1795457271704,
+  CreateStreamHeads1796405478150,
+  CreateRescoreDue1796405478151,
+  DropSubjectsRescoreDueSince1796405478152,
+  AddRatingHoldAndSuspension1796405478153,
+  AddRatingHistorySeq1796405478154,
+  RatingHistorySeqUnique1796405478155,
 ];

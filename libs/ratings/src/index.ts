@@ -10,3 +10,6 @@ export * from './ratings/full-rescore.service';
 export * from './ratings/full-rescore-run.entity';
 export * from './ratings/points.reader';
 export * from './rule-sets/rule-set-preview.service';
+export * from './ratings/rescore-due';
+export * from './ratings/rescore-due.entity';
+export * from './ratings/rating-changes.reader';

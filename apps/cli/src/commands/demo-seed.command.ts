@@ -1,3 +1,4 @@
+import { FullRescoreService } from '@app/ratings';
 import { EventsService, MAX_BATCH_ITEMS, SubjectsService } from '@app/registry';
 import { shanghaiDate } from '@app/credit';
 import { generateDemoData } from '@app/demo';
@@ -18,6 +19,7 @@ export class DemoSeedCommand extends CommandRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly subjects: SubjectsService,
     private readonly events: EventsService,
+    private readonly fullRescore: FullRescoreService,
   ) {
     super();
   }
@@ -46,7 +48,10 @@ export class DemoSeedCommand extends CommandRunner {
       bar.update((done += batch.length), total);
     }
     bar.stop();
-    out(`demo data: ${subjects.length} subjects, ${created} new events (${data.events.length - created} already there)`);
+    // Every subject rated before anyone looks (the worker would get there too, from the outbox, but a demo
+    // opened at once should show every subject's grade, and the grade filter should find them all).
+    const rated = await this.fullRescore.run();
+    out(`demo data: ${subjects.length} subjects, ${created} new events (${data.events.length - created} already there), ${rated.done} subjects rated`);
   }
 
   @Option({ flags: '--scale <n>', description: 'size multiplier (default 1: about 1,200 subjects and 3,000 events)' })

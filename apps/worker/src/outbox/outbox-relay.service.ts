@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { markRescoreDue, subjectsDueBefore } from '@app/ratings';
 import { JOB_OPTIONS, JOBS, QUEUES, redisOptions } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,9 +22,10 @@ interface PendingRow {
 }
 
 /**
- * Moves outbox rows into the rescore queue. Rows are claimed with FOR UPDATE SKIP LOCKED, so several worker
- * replicas share the work without sending a row twice; a row is stamped delivered only after BullMQ accepted
- * its job, in the same transaction. While Redis is down the add fails fast (its own connection has no offline
+ * Moves the registry's announcements (outbox rows) into the rescore queue. Rows are claimed with FOR UPDATE
+ * SKIP LOCKED, so several worker replicas share the work without sending a row twice; a row is stamped
+ * delivered only after BullMQ accepted its job, in the same transaction, which also marks the subjects due
+ * (ratings' own bookkeeping): a change is always either still in the outbox or marked due until rated. While Redis is down the add fails fast (its own connection has no offline
  * queue), the transaction rolls back, and the rows wait; the loop backs off and drains them on return.
  */
 @Injectable()
@@ -89,6 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       const subjects = [...new Set(rows.map((r) => String(r.subject_id)))];
+      await markRescoreDue(em, subjects, new Date());
       const jobs = subjects.map((subjectId) => ({
         name: JOBS.rescoreSubject.name,
         data: { subjectId },
@@ -107,18 +110,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * the latest revision), and this sweep queues it again. Returns how many subjects it queued.
    */
   async sweepOnce(graceMs = DUE_GRACE_MS): Promise<number> {
-    const rows: { id: string | number }[] = await this.dataSource.query(
-      'SELECT id FROM subjects WHERE rescore_due_since < ? ORDER BY rescore_due_since LIMIT ?',
-      [new Date(Date.now() - graceMs), BATCH],
-    );
-    if (rows.length === 0) return 0;
-    const jobs = rows.map((r) => ({
+    const due = await subjectsDueBefore(this.dataSource.manager, new Date(Date.now() - graceMs), BATCH);
+    if (due.length === 0) return 0;
+    const jobs = due.map((subjectId) => ({
       name: JOBS.rescoreSubject.name,
-      data: { subjectId: String(r.id) },
-      opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${r.id}` },
+      data: { subjectId },
+      opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
     }));
     await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
-    return rows.length;
+    return due.length;
   }
 
   /** Delivered rows are kept a week for inspection, then deleted in small slices. */

@@ -1,5 +1,5 @@
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
-import { FullRescoreProgress, FullRescoreService, RescoreResult, RescoreService } from '@app/ratings';
+import { FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
 import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
@@ -10,8 +10,8 @@ export interface RescoreJobData {
 }
 
 /**
- * Consumes the outbox's rescore messages: marks the subject due (so a crash mid-way leaves a trace the full
- * rescore picks up), then rates it from its stored events. Idempotent: running it twice stores the same rating.
+ * Consumes rescore jobs: marks the subject due (so a crash mid-way leaves a trace the sweep picks up; the
+ * relay usually has already), then rates it from its stored events. Idempotent: running it twice stores the same rating.
  */
 @Processor(QUEUES.rescore, { concurrency: 4 })
 export class RescoreProcessor extends JobDispatcher {
@@ -26,10 +26,7 @@ export class RescoreProcessor extends JobDispatcher {
   @OnJob(JOBS.rescoreSubject)
   async rescore(job: Job<RescoreJobData>): Promise<RescoreResult | null> {
     const { subjectId } = job.data;
-    await this.dataSource.query('UPDATE subjects SET rescore_due_since = COALESCE(rescore_due_since, ?) WHERE id = ?', [
-      new Date(job.timestamp),
-      subjectId,
-    ]);
+    await markRescoreDue(this.dataSource.manager, [subjectId], new Date(job.timestamp));
     return this.rescoring.rescore(subjectId);
   }
 

@@ -76,7 +76,7 @@ export interface OrgRuleSet extends RuleSetHeader<OrgSubjectType> {
   /** Institutions signed less than this many months ago are NOT_RATED [L:Inner Mongolia]. */
   readonly notRatedMonths: number;
   readonly terminationRecommendation: {
-    /** D or worse in this many consecutive natural years, the current one included [L:Shandong]. */
+    /** D or worse at the end of each of this many consecutive natural years, the last completed one included [L:Shandong]. */
     readonly consecutiveBadYears: number;
     /** This many AGREEMENT_SUSPENDED decisions within one agreement term [N 2号令 Art.43]. */
     readonly suspensionsPerTerm: number;

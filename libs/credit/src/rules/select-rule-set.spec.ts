@@ -11,7 +11,7 @@ const ALL: RuleSet[] = [v3, pharmacy, v1, v2];
 
 describe('selectRuleSet: the version in force on the as-of date', () => {
   it.each<[string, string, number | null]>([
-    ['before any version', '2024-12-31', null],
+    ['before any version: the first version rates every earlier date', '2024-12-31', 1],
     ['on the first effective day', '2025-01-01', 1],
     ['the day before a new version', '2025-12-31', 1],
     ['two versions from the same day: the higher', '2026-01-01', 3],

@@ -5,3 +5,5 @@ export { rateOrganisation } from './rate-organisation';
 export { gradeFromScore } from './grade-from-score';
 export { rate } from './rate';
 export type { RateInput, Rating, RatingBySubjectType } from './rate';
+export { rateOnDate } from './rate-on-date';
+export type { RateOnDateInput } from './rate-on-date';

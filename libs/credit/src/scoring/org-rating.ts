@@ -10,7 +10,7 @@ export interface OrgRatingInput {
   events: readonly CreditEvent[];
   /** 'YYYY-MM-DD': the rating as it stands at the end of this day. */
   asOf: string;
-  /** Grades of earlier natural years (for "D or worse in two consecutive natural years"). */
+  /** Year-end grades of earlier natural years (for "D or worse in two consecutive natural years"); see rateOnDate. */
   priorGrades?: readonly { year: number; grade: Grade }[];
   /** On the SEVERE_DISHONESTY list (as decided by the lists module): grade E. */
   onSevereList?: boolean;

@@ -423,11 +423,11 @@ describe('rateOrganisation: flags for the budget module', () => {
     anEvent(T.AGREEMENT_SUSPENDED, decidedOn, { id, decisionNo });
 
   it.each<[string, CreditEvent[], Partial<OrgRatingInput>, boolean]>([
-    ['D this year and D last year', [fraud], { priorGrades: [{ year: 2024, grade: Grade.D }] }, true],
-    ['D this year and E last year', [fraud], { priorGrades: [{ year: 2024, grade: Grade.E }] }, true],
-    ['D this year, C last year', [fraud], { priorGrades: [{ year: 2024, grade: Grade.C }] }, false],
-    ['D this year, D two years ago only', [fraud], { priorGrades: [{ year: 2023, grade: Grade.D }] }, false],
-    ['C this year, D last year', [], { priorGrades: [{ year: 2024, grade: Grade.D }] }, false],
+    ['D at the last two year-ends', [fraud], { priorGrades: [{ year: 2024, grade: Grade.D }, { year: 2023, grade: Grade.D }] }, true],
+    ['E and D at the last two year-ends', [fraud], { priorGrades: [{ year: 2024, grade: Grade.E }, { year: 2023, grade: Grade.D }] }, true],
+    ['D last year, C the year before', [fraud], { priorGrades: [{ year: 2024, grade: Grade.D }, { year: 2023, grade: Grade.C }] }, false],
+    ['D two and three years ago, C last year', [fraud], { priorGrades: [{ year: 2023, grade: Grade.D }, { year: 2022, grade: Grade.D }] }, false],
+    ['C this year, D at the last two year-ends: the completed years decide', [], { priorGrades: [{ year: 2024, grade: Grade.D }, { year: 2023, grade: Grade.D }] }, true],
     ['D this year, no prior grades', [fraud], {}, false],
     ['two suspensions since signing', [suspension('s1', '2023-01-10'), suspension('s2', '2025-02-10')], {}, true],
     [

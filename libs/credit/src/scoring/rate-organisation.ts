@@ -50,7 +50,7 @@ export function rateOrganisation(input: OrgRatingInput): OrgRating {
     inspectionFactor: ruleSet.inspectionFactors[flagGrade],
     keySupervision: severe,
     depositRetention: severe,
-    terminationRecommended: isTerminationRecommended(ruleSet, input, events, flagGrade),
+    terminationRecommended: isTerminationRecommended(ruleSet, input, events),
     investigationHold: tally.investigationHold,
     gradeCap: tally.gradeCap,
     negativePoints,

@@ -1,2 +1,8 @@
-// The enums are registered once, with the rest of the domain vocabulary, in the registry's GraphQL layer.
-export { Grade, PractitionerStatus } from '@app/registry/api/registry-enums';
+import { Grade, PractitionerStatus } from '@app/credit';
+import { registerEnumType } from '@nestjs/graphql';
+
+// The ratings' vocabulary as GraphQL enums (the registry's own enums are in registry-enums.ts).
+registerEnumType(Grade, { name: 'Grade' });
+registerEnumType(PractitionerStatus, { name: 'PractitionerStatus' });
+
+export { Grade, PractitionerStatus };

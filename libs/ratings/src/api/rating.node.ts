@@ -53,8 +53,14 @@ export class RatingNode {
   @Field(() => Boolean)
   terminationRecommended!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Institutions and pharmacies whose agreement is younger than the rule set allows: no grade yet.' })
   notRated!: boolean;
+
+  @Field(() => Boolean, { description: 'An Art.30 investigation hold is open (institutions and pharmacies; no score effect).' })
+  investigationHold!: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Insured persons: direct settlement suspended through this day (条例 Art.41).' })
+  settlementSuspendedUntil!: string | null;
 
   @Field(() => Int)
   ruleSetVersion!: number;

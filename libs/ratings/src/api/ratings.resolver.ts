@@ -17,7 +17,8 @@ export class RatingsResolver {
   ) {}
 
   @Query(() => [RatingNode], {
-    description: 'Up to 10,000 ratings by subject id or credit code, in the order asked; asOf: as they stood at the end of that day.',
+    description:
+      'Up to 10,000 ratings by subject id or credit code, in the order asked. asOf: the rating in force at the end of that day, from every event known now; knownAt: what the service said at that moment (with asOf: as it knew the events then).',
     // One batched SQL query serves every key: cost grows with the keys, not keys × fields.
     complexity: ({ args, childComplexity }) => 1 + ((args as RatingArgs).subjectIds ?? (args as RatingArgs).creditCodes ?? []).length + childComplexity,
   })
@@ -26,11 +27,14 @@ export class RatingsResolver {
     @Args('subjectIds', { type: () => [ID], nullable: true }) subjectIds?: string[],
     @Args('creditCodes', { type: () => [String], nullable: true }) creditCodes?: string[],
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+    @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date,
   ): Promise<RatingAnswer[]> {
-    return this.reader.forKeys({ subjectIds, creditCodes, asOf });
+    return this.reader.forKeys({ subjectIds, creditCodes, asOf, knownAt });
   }
 
-  @Query(() => RatingChangeConnection, { description: 'Rating changes after a cursor, oldest first, for caches on the budget side.' })
+  @Query(() => RatingChangeConnection, {
+    description: 'Rating changes after a cursor, in commit order (a change never appears behind a cursor already handed out), for caches on the budget side.',
+  })
   @Allow(Role.BUDGET, Role.REGULATOR, Role.AUDITOR)
   ratingChanges(
     @Args('after', { type: () => String, nullable: true }) after?: string,

@@ -1,4 +1,4 @@
-import { RuleSet, shanghaiDate, SubjectType } from '@app/credit';
+import { shanghaiDate } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,10 +6,10 @@ import { DataSource, IsNull } from 'typeorm';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
 import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
-import { cleanRecordOutcome } from './clean-record';
-import { headline } from './rating-outcome';
-import { RatingChange, writeRatings } from './rating-writer';
-import { rateSubjects, SubjectRow } from './rate-subjects';
+import { RatingChange } from './rating-writer';
+import { rateSubjects } from './rate-subjects';
+import { storeCurrentRatings } from './store-ratings';
+import { subjectRowsAfter } from './subject-rows.reader';
 
 export const DEFAULT_CHUNK = 1000;
 
@@ -43,17 +43,13 @@ export class FullRescoreService {
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
     const total = Number((await this.dataSource.query('SELECT COUNT(*) AS n FROM subjects'))[0].n);
     const ruleSets = await this.ruleSets.bodies();
-    const clean = cleanHeadlines(ruleSets, run.asOf);
     const progress: FullRescoreProgress = { runId: run.id, done: run.subjectsDone, total, changed: run.ratingsChanged };
     for (;;) {
-      const subjects: SubjectRow[] = await this.dataSource.query(
-        'SELECT id, type, agreement_signed_on, event_revision FROM subjects WHERE id > ? ORDER BY id LIMIT ?',
-        [run.lastSubjectId, chunkSize],
-      );
+      const subjects = await subjectRowsAfter(this.dataSource.manager, run.lastSubjectId, chunkSize);
       if (subjects.length === 0) break;
-      const changes = await rateSubjects(this.dataSource.manager, subjects, (type) => ruleSetInForce(ruleSets, type, run.asOf), run.asOf);
+      const changes = await rateSubjects(this.dataSource.manager, subjects, (type, day) => ruleSetInForce(ruleSets, type, day), run.asOf);
       run.lastSubjectId = String(subjects[subjects.length - 1].id);
-      const changed = await this.commitChunk(run, changes, clean, subjects.length);
+      const changed = await this.commitChunk(run, changes, subjects.length);
       progress.done += subjects.length;
       progress.changed += changed;
       options.onProgress?.({ ...progress, total: Math.max(total, progress.done) });
@@ -75,18 +71,11 @@ export class FullRescoreService {
   }
 
   /** The chunk's ratings and the checkpoint commit together: a crash never leaves one without the other. */
-  private async commitChunk(run: FullRescoreRun, changes: RatingChange[], clean: (t: SubjectType) => string, size: number): Promise<number> {
+  private async commitChunk(run: FullRescoreRun, changes: RatingChange[], size: number): Promise<number> {
     return retryingTransaction(this.dataSource, async (em) => {
-      const ids = changes.map((c) => c.subjectId);
-      const current: { id: string | number; event_revision: number }[] = await em.query(
-        'SELECT id, event_revision FROM subjects WHERE id IN (?) FOR UPDATE',
-        [ids],
-      );
-      const revision = new Map(current.map((r) => [String(r.id), Number(r.event_revision)]));
-      const fresh = changes.filter((c) => revision.get(c.subjectId) === c.eventRevision);
-      const changed = await writeRatings(em, fresh, clean, new Date());
-      if (fresh.length > 0) await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id IN (?)', [fresh.map((c) => c.subjectId)]);
-      // Local values only: the transaction may run again after a deadlock.
+      const { changed } = await storeCurrentRatings(em, changes, new Date());
+      // Local values only: the transaction may run again after a deadlock. One uncontended row: it adds next
+      // to nothing to the time the feed's position lock is held.
       await em.getRepository(FullRescoreRun).update(
         { id: run.id },
         { lastSubjectId: run.lastSubjectId, subjectsDone: run.subjectsDone + size, ratingsChanged: run.ratingsChanged + changed },
@@ -98,17 +87,4 @@ export class FullRescoreService {
       return changed;
     });
   }
-}
-
-/** Each subject type's clean-record grade or status under the rules in force on `asOf`. */
-function cleanHeadlines(ruleSets: RuleSet[], asOf: string): (type: SubjectType) => string {
-  const cache = new Map<SubjectType, string>();
-  return (type) => {
-    let value = cache.get(type);
-    if (value === undefined) {
-      value = headline(cleanRecordOutcome(ruleSetInForce(ruleSets, type, asOf), asOf));
-      cache.set(type, value);
-    }
-    return value;
-  };
 }

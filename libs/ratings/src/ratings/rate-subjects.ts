@@ -1,42 +1,36 @@
-import { rate, RateInput, RuleSet, SubjectType } from '@app/credit';
+import { CreditEvent, rateOnDate, RuleSet, RuleSetBySubjectType, SubjectType } from '@app/credit';
 import { EntityManager } from 'typeorm';
-import { readPriorGrades } from './prior-grades.reader';
+import { cleanRecordOutcome } from './clean-record';
+import { headline, ratingOutcome } from './rating-outcome';
 import { RatingChange } from './rating-writer';
-import { ratingOutcome } from './rating-outcome';
 import { readCreditEventsOf } from './subject-events.reader';
+import { SubjectRow } from './subject-rows.reader';
 
-export interface SubjectRow {
-  id: string | number;
-  type: SubjectType;
-  credit_code?: string | null;
-  agreement_signed_on: string | null;
-  event_revision: number;
-}
+/** The rule set of a subject type in force on a day (see ruleSetInForce). */
+export type RuleSetOn = (type: SubjectType, day: string) => RuleSet;
 
 /**
- * Rates a chunk of subjects in memory from raw rows: their events and prior year-end grades in two queries,
- * then libs/credit per subject with the rule set `ruleSetFor` picks. Shared by the full rescore and the
- * rule-set preview, so both rate exactly as the incremental path does.
+ * Rates a chunk of subjects as of `asOf`: their events in one query, then libs/credit per subject (rateOnDate:
+ * the rule set in force that day, and the year-end grades computed from the same events). Shared by the
+ * incremental and the full rescore and the rule-set preview, so all rate alike.
  */
-export async function rateSubjects(
-  em: EntityManager,
+export async function rateSubjects(em: EntityManager, subjects: readonly SubjectRow[], ruleSetOn: RuleSetOn, asOf: string): Promise<RatingChange[]> {
+  const events = await readCreditEventsOf(em, subjects.map((s) => String(s.id)));
+  return rateLoaded(subjects, events, ruleSetOn, asOf);
+}
+
+/** The in-memory half of rateSubjects, for callers that load the events themselves (e.g. as known at a moment). */
+export function rateLoaded(
   subjects: readonly SubjectRow[],
-  ruleSetFor: (type: SubjectType) => RuleSet,
+  events: ReadonlyMap<string, CreditEvent[]>,
+  ruleSetOn: RuleSetOn,
   asOf: string,
-): Promise<RatingChange[]> {
-  const ids = subjects.map((s) => String(s.id));
-  const events = await readCreditEventsOf(em, ids);
-  const prior = await readPriorGrades(em, ids);
-  const thisYear = Number(asOf.slice(0, 4));
+): RatingChange[] {
+  const typed = ruleSetOn as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
   return subjects.map((s) => {
-    const input = {
-      subjectType: s.type,
-      ruleSet: ruleSetFor(s.type),
-      events: events.get(String(s.id)) ?? [],
-      asOf,
-      subject: { agreementSignedOn: s.agreement_signed_on },
-      priorGrades: (prior.get(String(s.id)) ?? []).filter((g) => g.year < thisYear),
-    };
-    return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome: ratingOutcome(rate(input as RateInput)) };
+    const subject = { agreementSignedOn: s.agreement_signed_on };
+    const outcome = ratingOutcome(rateOnDate({ subjectType: s.type, ruleSetOn: typed, events: events.get(String(s.id)) ?? [], asOf, subject }));
+    const cleanHeadline = headline(cleanRecordOutcome(ruleSetOn(s.type, asOf), asOf, s.agreement_signed_on));
+    return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome, cleanHeadline };
   });
 }

@@ -6,13 +6,15 @@ import { RatingAnswer } from './ratings.reader';
 import { outcomeFromRow, RatingRow } from './rating-row';
 
 export interface RatingChangeAnswer extends RatingAnswer {
-  /** Position in the change stream (the history row's id): strictly increasing, the cursor's key. */
+  /** Position in the rating-changes stream: commit order, no gaps, the cursor's key. */
   seq: string;
 }
 
 /**
- * Rating changes in the order they were recorded, for caches on the budget side (consumers.md): a consumer
- * keeps the last cursor and asks for what came after it. Keyset paging on the history table's primary key.
+ * Rating changes in commit order, for caches on the budget side (consumers.md): a consumer keeps the last
+ * cursor and asks for what came after it. Keyset paging on `seq` (unique index), whose positions are handed out
+ * in commit order without gaps: once a page shows position N, no change below N can appear later, so a
+ * follower never skips one.
  */
 @Injectable()
 export class RatingChangesReader {
@@ -22,11 +24,11 @@ export class RatingChangesReader {
     const size = pageSize(first, 1000, 10_000);
     const from = after ? cursorSeq(after) : '0';
     const rows: (RatingRow & { seq: string | number; subject_id: string | number; credit_code: string | null; computed_at: Date })[] = await this.dataSource.query(
-      `SELECT h.id AS seq, h.subject_id, s.credit_code, h.subject_type AS type, h.score, h.grade, h.status, h.inspection_factor,
-              h.key_supervision, h.deposit_retention, h.termination_recommended, h.not_rated, h.rule_set_version,
-              h.explanation, h.computed_at
+      `SELECT h.seq, h.subject_id, s.credit_code, h.subject_type AS type, h.score, h.grade, h.status, h.inspection_factor,
+              h.key_supervision, h.deposit_retention, h.termination_recommended, h.not_rated, h.investigation_hold,
+              h.settlement_suspended_until, h.rule_set_version, h.explanation, h.computed_at
          FROM rating_history h JOIN subjects s ON s.id = h.subject_id
-        WHERE h.id > ? ORDER BY h.id LIMIT ?`,
+        WHERE h.seq > ? ORDER BY h.seq LIMIT ?`,
       [from, size + 1],
     );
     return toPage(rows.map(toAnswer), size, (r) => [r.seq]);

@@ -18,11 +18,19 @@ export function ratingOutcome(result: CreditRating): RatingOutcome {
         depositRetention: result.depositRetention,
         terminationRecommended: result.terminationRecommended,
         notRated: result.notRated,
+        investigationHold: result.investigationHold,
+        settlementSuspendedUntil: null,
         ruleSetVersion: result.ruleSetVersion,
         explanation: result.explanation,
       };
     case SubjectType.INSURED_PERSON:
-      return { ...noFlags(result.subjectType, result.ruleSetVersion), score: result.score, grade: result.grade, explanation: result.explanation };
+      return {
+        ...noFlags(result.subjectType, result.ruleSetVersion),
+        score: result.score,
+        grade: result.grade,
+        settlementSuspendedUntil: result.directSettlementSuspendedUntil,
+        explanation: result.explanation,
+      };
     case SubjectType.PRACTITIONER:
       return {
         ...noFlags(result.subjectType, result.ruleSetVersion),
@@ -46,6 +54,8 @@ function noFlags(subjectType: SubjectType, ruleSetVersion: number): RatingOutcom
     depositRetention: false,
     terminationRecommended: false,
     notRated: false,
+    investigationHold: false,
+    settlementSuspendedUntil: null,
     ruleSetVersion,
     explanation: [],
   };
@@ -67,6 +77,8 @@ export function differs(a: RatingOutcome, b: RatingOutcome): boolean {
     a.depositRetention !== b.depositRetention ||
     a.terminationRecommended !== b.terminationRecommended ||
     a.notRated !== b.notRated ||
+    a.investigationHold !== b.investigationHold ||
+    a.settlementSuspendedUntil !== b.settlementSuspendedUntil ||
     a.ruleSetVersion !== b.ruleSetVersion
   );
 }

@@ -11,6 +11,8 @@ export interface RatingRow {
   deposit_retention: number;
   termination_recommended: number;
   not_rated: number;
+  investigation_hold: number;
+  settlement_suspended_until: string | null;
   rule_set_version: number;
   explanation?: string | object | null;
 }
@@ -27,6 +29,8 @@ export function outcomeFromRow(r: RatingRow): RatingOutcome {
     depositRetention: r.deposit_retention === 1,
     terminationRecommended: r.termination_recommended === 1,
     notRated: r.not_rated === 1,
+    investigationHold: r.investigation_hold === 1,
+    settlementSuspendedUntil: r.settlement_suspended_until,
     ruleSetVersion: Number(r.rule_set_version),
     explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : ((r.explanation ?? []) as RatingOutcome['explanation']),
   };

@@ -35,6 +35,14 @@ export abstract class RatingValues {
   @Column({ name: 'not_rated', type: 'boolean', default: false })
   notRated!: boolean;
 
+  /** Institutions and pharmacies: an Art.30 investigation hold is open (domain.md §2: "shown as a flag"). */
+  @Column({ name: 'investigation_hold', type: 'boolean', default: false })
+  investigationHold!: boolean;
+
+  /** Insured persons: direct settlement (联网结算) suspended through this day, inclusive (条例 Art.41). */
+  @Column({ name: 'settlement_suspended_until', type: 'date', nullable: true })
+  settlementSuspendedUntil!: string | null;
+
   @Column({ name: 'rule_set_version', type: 'int', unsigned: true })
   ruleSetVersion!: number;
 

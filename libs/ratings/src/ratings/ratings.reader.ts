@@ -1,12 +1,17 @@
 import { isRowId } from '@app/common/orm';
 import { DomainError } from '@app/common';
-import { addDays, isIsoDate, shanghaiStartOfDay, SubjectType } from '@app/credit';
+import { CreditEvent, isIsoDate, isValidCreditCode, RuleSet, shanghaiDate, SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { RescoreService } from './rescore.service';
+import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
+import { RuleSetsService } from '../rule-sets/rule-sets.service';
+import { cleanRecordOutcome } from './clean-record';
+import { rateLoaded, RuleSetOn } from './rate-subjects';
 import { RatingOutcome } from './rating-outcome';
 import { outcomeFromRow, RatingRow } from './rating-row';
+import { readCreditEventsKnownAt, readCreditEventsOf } from './subject-events.reader';
+import { SubjectRow, subjectRowsByKeys } from './subject-rows.reader';
 
 /** api-contract.md: at most 10,000 keys per ratings query. */
 export const MAX_RATING_KEYS = 10_000;
@@ -14,6 +19,7 @@ export const MAX_RATING_KEYS = 10_000;
 export interface RatingAnswer extends RatingOutcome {
   subjectId: string | null;
   creditCode: string | null;
+  /** False for a subject the service does not know (then the answer is the clean-record default). */
   hasRecord: boolean;
   computedAt: Date | null;
 }
@@ -21,101 +27,162 @@ export interface RatingAnswer extends RatingOutcome {
 export interface RatingKeys {
   subjectIds?: readonly string[] | null;
   creditCodes?: readonly string[] | null;
+  /** Valid time: the rating in force at the end of this day, computed from the events known now. */
   asOf?: string | null;
+  /** Transaction time: what the service said at this moment (alone), or knew then (with asOf). */
+  knownAt?: Date | null;
 }
 
-interface Row extends RatingRow {
-  id: string | number;
-  credit_code: string | null;
+interface StoredRow extends RatingRow, SubjectRow {
   key_value: string;
   computed_at: Date | null;
+  score: number;
 }
 
-const COLUMNS = `s.id, s.credit_code, s.type, r.score, r.grade, r.status, r.inspection_factor, r.key_supervision,
-  r.deposit_retention, r.termination_recommended, r.not_rated, r.rule_set_version, r.explanation, r.computed_at`;
+type Found = Map<string, { subject: SubjectRow; stored: StoredRow | null }>;
+
+const RATING_COLUMNS = `r.score, r.grade, r.status, r.inspection_factor, r.key_supervision, r.deposit_retention,
+  r.termination_recommended, r.not_rated, r.investigation_hold, r.settlement_suspended_until, r.rule_set_version,
+  r.explanation, r.computed_at`;
 
 /**
- * The budget module's read (consumers.md): up to 10,000 ratings in one request, in the order asked, current or
- * as they stood at the end of a past day. One SQL round trip whatever the number of keys (raw rows, no entity
- * hydration); a subject without a rating, or unknown, is answered with the clean-record default and
- * `hasRecord: false`.
+ * The budget module's read (consumers.md): up to 10,000 ratings in one request, in the order asked, on two time
+ * axes. Without dates: the stored current rating. `asOf`: computed now from every event known now, decided by
+ * then, with the rule set in force that day (an imported decision of 2024 counts for 2024). `knownAt`: the
+ * answer the service gave at that moment, from the kept history. Both: computed from the events as they were
+ * known at `knownAt` (event versions and rule sets of then), as of `asOf`. A constant number of SQL round trips
+ * whatever the number of keys (raw rows, no entity hydration); an unknown subject gets the clean-record
+ * default and `hasRecord: false`.
  */
 @Injectable()
 export class RatingsReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly rescoring: RescoreService,
+    private readonly ruleSets: RuleSetsService,
   ) {}
 
-  async forKeys({ subjectIds, creditCodes, asOf }: RatingKeys): Promise<RatingAnswer[]> {
-    const byCode = !!creditCodes;
-    if (!subjectIds === !creditCodes) {
-      throw DomainError.badInput('give exactly one of subjectIds or creditCodes', { field: 'subjectIds', reason: 'INVALID_VALUE' });
-    }
-    const keys = (subjectIds ?? creditCodes)!.map((k) => (byCode ? k.trim().toUpperCase() : k.trim()));
-    if (keys.length > MAX_RATING_KEYS) {
-      throw DomainError.badInput(`at most ${MAX_RATING_KEYS} keys per call`, { field: byCode ? 'creditCodes' : 'subjectIds', reason: 'BATCH_TOO_LARGE' });
-    }
-    if (asOf !== null && asOf !== undefined && !isIsoDate(asOf)) {
-      throw DomainError.badInput('asOf must be a calendar date', { field: 'asOf', reason: 'INVALID_DATE' });
-    }
-    const rows = keys.length === 0 ? [] : await this.read(keys, byCode, asOf ?? null);
-    const found = new Map(rows.map((r) => [r.key_value, r]));
-    const defaults = new Map<SubjectType, RatingOutcome>();
-    const answers: RatingAnswer[] = [];
-    for (const key of keys) {
-      const row = found.get(key);
-      answers.push(row?.score !== null && row?.score !== undefined ? fromRow(row) : await this.fallback(key, byCode, row, asOf ?? null, defaults));
-    }
-    return answers;
+  async forKeys(query: RatingKeys): Promise<RatingAnswer[]> {
+    const { keys, byCode } = validKeys(query);
+    const asOf = validAsOf(query.asOf);
+    const knownAt = validKnownAt(query.knownAt);
+    if (keys.length === 0) return [];
+    const now = new Date();
+    const ruleSets = await this.ruleSets.bodies(null, knownAt);
+    const ruleSetOn: RuleSetOn = (type, day) => ruleSetInForce(ruleSets, type, day);
+    const day = asOf ?? (knownAt ? shanghaiDate(knownAt) : shanghaiDate(now));
+    const found: Found = await this.find(keys, byCode, asOf, knownAt);
+    const computed = await this.compute(found, asOf, knownAt, ruleSetOn, day);
+    return keys.map((key) => {
+      const hit = found.get(key);
+      if (!hit) return unknownSubject(key, byCode, ruleSetOn, day);
+      if (hit.stored) return { ...outcomeFromRow(hit.stored), ...identity(hit.subject), hasRecord: true, computedAt: hit.stored.computed_at };
+      const fresh = computed.get(String(hit.subject.id));
+      // knownAt alone, and no rating stored by then: the service answered the subject's clean record.
+      if (!fresh) return { ...cleanRecordOutcome(ruleSetOn(hit.subject.type, day), day, hit.subject.agreement_signed_on), ...identity(hit.subject), hasRecord: false, computedAt: null };
+      return { ...fresh, ...identity(hit.subject), hasRecord: true, computedAt: now };
+    });
   }
 
-  private async read(keys: string[], byCode: boolean, asOf: string | null): Promise<Row[]> {
+  /** The known subjects of the keys, with their stored rating when the question is answered from storage. */
+  private async find(keys: string[], byCode: boolean, asOf: string | null, knownAt: Date | null): Promise<Found> {
+    const found: Found = new Map();
+    let rows: StoredRow[];
+    if (asOf !== null) {
+      rows = (await subjectRowsByKeys(this.dataSource.manager, keys, byCode, knownAt)) as StoredRow[];
+      for (const r of rows) found.set(r.key_value, { subject: r, stored: null });
+      return found;
+    }
     const keyColumn = byCode ? 's.credit_code' : 's.id';
-    const valid = byCode ? keys : keys.filter(isRowId);
-    if (valid.length === 0) return [];
-    if (asOf === null) {
-      return this.dataSource.query(
-        `SELECT ${COLUMNS}, CAST(${keyColumn} AS CHAR) AS key_value FROM subjects s LEFT JOIN ratings r ON r.subject_id = s.id WHERE ${keyColumn} IN (?)`,
-        [valid],
+    const subjectColumns = 's.id, s.type, s.credit_code, s.agreement_signed_on, s.event_revision';
+    if (knownAt === null) {
+      rows = await this.dataSource.query(
+        `SELECT ${subjectColumns}, ${RATING_COLUMNS}, CAST(${keyColumn} AS CHAR) AS key_value
+           FROM subjects s LEFT JOIN ratings r ON r.subject_id = s.id WHERE ${keyColumn} IN (?)`,
+        [keys],
+      );
+    } else {
+      // The last change the service had recorded at that moment (seq follows commit order).
+      rows = await this.dataSource.query(
+        `SELECT ${subjectColumns}, ${RATING_COLUMNS}, CAST(${keyColumn} AS CHAR) AS key_value
+           FROM subjects s
+           LEFT JOIN rating_history r ON r.seq = (
+             SELECT MAX(h.seq) FROM rating_history h WHERE h.subject_id = s.id AND h.computed_at <= ?)
+          WHERE ${keyColumn} IN (?)`,
+        [knownAt, keys],
       );
     }
-    // The last history row computed before the next Shanghai midnight: the rating as it stood at the end of asOf.
-    const cutoff = shanghaiStartOfDay(addDays(asOf, 1));
-    return this.dataSource.query(
-      `SELECT ${COLUMNS}, CAST(${keyColumn} AS CHAR) AS key_value
-         FROM subjects s
-         LEFT JOIN rating_history r ON r.id = (
-           SELECT MAX(h.id) FROM rating_history h WHERE h.subject_id = s.id AND h.computed_at < ?)
-        WHERE ${keyColumn} IN (?)`,
-      [cutoff, valid],
-    );
+    for (const r of rows) found.set(r.key_value, { subject: r, stored: r.score === null ? null : r });
+    return found;
   }
 
-  private async fallback(
-    key: string,
-    byCode: boolean,
-    row: Row | undefined,
-    asOf: string | null,
-    cache: Map<SubjectType, RatingOutcome>,
-  ): Promise<RatingAnswer> {
-    // Unknown keys are institutions or pharmacies as far as the budget module is concerned (it asks by credit code).
-    const type = row?.type ?? SubjectType.MEDICAL_INSTITUTION;
-    let outcome = cache.get(type);
-    if (!outcome) {
-      outcome = await this.rescoring.cleanRecord(type, asOf);
-      cache.set(type, outcome);
-    }
-    return {
-      ...outcome,
-      subjectId: row ? String(row.id) : byCode ? null : key,
-      creditCode: row ? row.credit_code : byCode ? key : null,
-      hasRecord: false,
-      computedAt: null,
-    };
+  /**
+   * Ratings computed on the spot: every subject for `asOf`; for the current rating, a subject registered a
+   * moment ago whose queued first rating is not stored yet (so a new institution reads NOT_RATED at once).
+   */
+  private async compute(found: Found, asOf: string | null, knownAt: Date | null, ruleSetOn: RuleSetOn, day: string): Promise<Map<string, RatingOutcome>> {
+    if (asOf === null && knownAt !== null) return new Map();
+    const subjects = [...found.values()].filter((f) => !f.stored).map((f) => f.subject);
+    if (subjects.length === 0) return new Map();
+    const ids = subjects.map((s) => String(s.id));
+    const events: Map<string, CreditEvent[]> = knownAt
+      ? await readCreditEventsKnownAt(this.dataSource.manager, ids, knownAt)
+      : await readCreditEventsOf(this.dataSource.manager, ids);
+    return new Map(rateLoaded(subjects, events, ruleSetOn, day).map((c) => [c.subjectId, c.outcome]));
   }
 }
 
-function fromRow(r: Row): RatingAnswer {
-  return { ...outcomeFromRow(r), subjectId: String(r.id), creditCode: r.credit_code, hasRecord: true, computedAt: r.computed_at };
+function identity(s: SubjectRow): { subjectId: string; creditCode: string | null } {
+  return { subjectId: String(s.id), creditCode: s.credit_code };
+}
+
+/** Unknown keys are institutions or pharmacies as far as the budget module is concerned (it asks by credit code). */
+function unknownSubject(key: string, byCode: boolean, ruleSetOn: RuleSetOn, day: string): RatingAnswer {
+  return {
+    ...cleanRecordOutcome(ruleSetOn(SubjectType.MEDICAL_INSTITUTION, day), day),
+    subjectId: byCode ? null : key,
+    creditCode: byCode ? key : null,
+    hasRecord: false,
+    computedAt: null,
+  };
+}
+
+/** Exactly one key list, at most 10,000 keys, each well-formed (a malformed one is named by its index). */
+function validKeys({ subjectIds, creditCodes }: RatingKeys): { keys: string[]; byCode: boolean } {
+  if (!subjectIds === !creditCodes) {
+    throw DomainError.badInput('give exactly one of subjectIds or creditCodes', { field: 'subjectIds', reason: 'INVALID_VALUE' });
+  }
+  const byCode = !!creditCodes;
+  const field = byCode ? 'creditCodes' : 'subjectIds';
+  const raw = (subjectIds ?? creditCodes)!;
+  if (raw.length > MAX_RATING_KEYS) {
+    throw DomainError.badInput(`at most ${MAX_RATING_KEYS} keys per call`, { field, reason: 'BATCH_TOO_LARGE' });
+  }
+  const keys = raw.map((k) => (byCode ? k.trim().toUpperCase() : k.trim()));
+  const bad = keys.findIndex((k) => (byCode ? !isValidCreditCode(k) : !isRowId(k)));
+  if (bad >= 0) {
+    throw byCode
+      ? DomainError.badInput(`creditCodes[${bad}] is not a valid unified social credit code`, { field, index: bad, reason: 'INVALID_CREDIT_CODE' })
+      : DomainError.badInput(`subjectIds[${bad}] is not a subject id`, { field, index: bad, reason: 'INVALID_ID' });
+  }
+  return { keys, byCode };
+}
+
+function validAsOf(asOf: string | null | undefined): string | null {
+  if (asOf === null || asOf === undefined) return null;
+  if (!isIsoDate(asOf)) throw DomainError.badInput('asOf must be a calendar date', { field: 'asOf', reason: 'INVALID_DATE' });
+  if (asOf > shanghaiDate(new Date())) {
+    throw DomainError.badInput('asOf must not be in the future: a rating of a day to come is not known yet', { field: 'asOf', reason: 'INVALID_DATE' });
+  }
+  return asOf;
+}
+
+function validKnownAt(knownAt: Date | null | undefined): Date | null {
+  if (knownAt === null || knownAt === undefined) return null;
+  if (!(knownAt instanceof Date) || Number.isNaN(knownAt.getTime())) {
+    throw DomainError.badInput('knownAt must be a date-time', { field: 'knownAt', reason: 'INVALID_DATE' });
+  }
+  if (knownAt.getTime() > Date.now()) {
+    throw DomainError.badInput('knownAt must not be in the future', { field: 'knownAt', reason: 'INVALID_DATE' });
+  }
+  return knownAt;
 }

@@ -2,13 +2,14 @@ import { shanghaiDate, SubjectType } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { cleanRecordOutcome } from './clean-record';
-import { rateSubjects, SubjectRow } from './rate-subjects';
+import { rateSubjects } from './rate-subjects';
 import { headline, RatingOutcome } from './rating-outcome';
-import { RatingChange, writeRatings } from './rating-writer';
+import { storeCurrentRatings } from './store-ratings';
+import { subjectRowsByIds } from './subject-rows.reader';
 
 /** A subject whose events keep changing while it is rated is rated again, at most this often per job. */
 const MAX_PASSES = 5;
@@ -22,7 +23,7 @@ export interface RescoreResult {
 /**
  * Rates one subject from its stored events with the rule set in force today (libs/credit), and records the
  * result: the current rating, a history row when anything a reader acts on changed, and a notification when
- * the grade (or a practitioner's status) changed. Clears the subject's rescore mark only if no event arrived
+ * the grade (or a practitioner's status) changed. Clears the subject's due mark only if no event arrived
  * meanwhile (its event revision is unchanged); otherwise it rates again, so a job never leaves a stale rating.
  */
 @Injectable()
@@ -36,38 +37,24 @@ export class RescoreService {
 
   async rescore(subjectId: string, now = new Date()): Promise<RescoreResult | null> {
     const asOf = shanghaiDate(now);
+    const ruleSets = await this.ruleSets.bodies();
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const [subject]: SubjectRow[] = await this.dataSource.query(
-        'SELECT id, type, agreement_signed_on, event_revision FROM subjects WHERE id = ?',
-        [subjectId],
-      );
-      if (!subject) return null;
-      const ruleSet = ruleSetInForce(await this.ruleSets.bodies(subject.type), subject.type, asOf);
+      const subjects = await subjectRowsByIds(this.dataSource.manager, [subjectId]);
+      if (subjects.length === 0) return null;
       // The same rating path as the full rescore and the rule-set preview.
-      const [change] = await rateSubjects(this.dataSource.manager, [subject], () => ruleSet, asOf);
-      const clean = headline(cleanRecordOutcome(ruleSet, asOf));
+      const [change] = await rateSubjects(this.dataSource.manager, subjects, (type, day) => ruleSetInForce(ruleSets, type, day), asOf);
       // READ COMMITTED: the locking read of a rating not stored yet takes no gap lock, so concurrent jobs
       // inserting neighbouring ratings do not deadlock; a deadlock that still happens is retried.
-      const result = await retryingTransaction(this.dataSource, (em) => this.store(em, change, clean, now));
-      if (result.settled) return result.result;
+      const { stored, changed } = await retryingTransaction(this.dataSource, (em) => storeCurrentRatings(em, [change], now));
+      if (stored.length === 1) return { subjectId, changed: changed > 0, grade: headline(change.outcome) };
     }
     this.logger.warn({ subjectId }, 'events kept changing while rating; left marked for the next rescore');
     return null;
   }
 
-  private async store(em: EntityManager, change: RatingChange, clean: string, now: Date): Promise<{ settled: boolean; result: RescoreResult }> {
-    const revision: { event_revision: number }[] = await em.query('SELECT event_revision FROM subjects WHERE id = ? FOR UPDATE', [change.subjectId]);
-    const result = { subjectId: change.subjectId, changed: false, grade: headline(change.outcome) };
-    if (Number(revision[0]?.event_revision) !== change.eventRevision) return { settled: false, result };
-    result.changed = (await writeRatings(em, [change], () => clean, now)) > 0;
-    // The subject row is locked and its revision checked above: no event can slip in between.
-    await em.query('UPDATE subjects SET rescore_due_since = NULL WHERE id = ?', [change.subjectId]);
-    return { settled: true, result };
-  }
-
   /** What a subject without events is rated (the answer for subjects without a rating of their own). */
-  async cleanRecord(type: SubjectType, asOf: string | null = null): Promise<RatingOutcome> {
+  async cleanRecord(type: SubjectType, asOf: string | null = null, agreementSignedOn: string | null = null): Promise<RatingOutcome> {
     const day = asOf ?? shanghaiDate(new Date());
-    return cleanRecordOutcome(await this.ruleSets.inForce(type, day), day);
+    return cleanRecordOutcome(await this.ruleSets.inForce(type, day), day, agreementSignedOn);
   }
 }

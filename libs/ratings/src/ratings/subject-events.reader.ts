@@ -18,19 +18,41 @@ interface EventRow {
   assessment_result: string | null;
 }
 
+const CONTENT = `type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
+  suspension_days, responsibility, self_reported, inspection_kind, assessment_result`;
+
 /**
  * Every event of many subjects in one query, grouped by subject id. Raw rows, not hydrated entities: rating
  * reads every event of a subject, and the full rescore reads millions.
  */
 export async function readCreditEventsOf(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, CreditEvent[]>> {
-  const out = new Map<string, CreditEvent[]>();
-  if (subjectIds.length === 0) return out;
+  if (subjectIds.length === 0) return new Map();
   const rows: (EventRow & { subject_id: string | number })[] = await em.query(
-    `SELECT subject_id, id, type, status, decision_no, occurred_on, decided_on, amount_involved_fen, fine_fen, fine_multiple,
-            suspension_days, responsibility, self_reported, inspection_kind, assessment_result
-       FROM events WHERE subject_id IN (?)`,
+    `SELECT subject_id, id, ${CONTENT} FROM events WHERE subject_id IN (?)`,
     [subjectIds],
   );
+  return groupBySubject(rows);
+}
+
+/**
+ * The events of many subjects as the service knew them at `knownAt`: of each event recorded by then, the version
+ * in force at that moment (a version holds from its `recorded_at` until its `superseded_at`). One query.
+ */
+export async function readCreditEventsKnownAt(em: EntityManager, subjectIds: readonly string[], knownAt: Date): Promise<Map<string, CreditEvent[]>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows: (EventRow & { subject_id: string | number })[] = await em.query(
+    `SELECT subject_id, id, ${CONTENT} FROM events WHERE subject_id IN (?) AND recorded_at <= ?
+     UNION ALL
+     SELECT e.subject_id, h.event_id AS id, ${CONTENT.replace(/(\w+)/g, 'h.$1')}
+       FROM event_history h JOIN events e ON e.id = h.event_id
+      WHERE e.subject_id IN (?) AND h.recorded_at <= ? AND h.superseded_at > ?`,
+    [subjectIds, knownAt, subjectIds, knownAt, knownAt],
+  );
+  return groupBySubject(rows);
+}
+
+function groupBySubject(rows: (EventRow & { subject_id: string | number })[]): Map<string, CreditEvent[]> {
+  const out = new Map<string, CreditEvent[]>();
   for (const r of rows) {
     const key = String(r.subject_id);
     const list = out.get(key);

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ruleSetInForce } from './rule-set-in-force';
-import { rateSubjects, SubjectRow } from '../ratings/rate-subjects';
+import { rateSubjects } from '../ratings/rate-subjects';
+import { SubjectRow } from '../ratings/subject-rows.reader';
 import { headline } from '../ratings/rating-outcome';
 import { RuleSetsService } from './rule-sets.service';
 
@@ -46,7 +47,8 @@ export class RuleSetPreviewService {
       throw DomainError.badInput(`the rule set is not valid: ${problems.slice(0, 5).join('; ')}`, { field: 'ruleSet', reason: 'INVALID_RULE_SET', problems });
     }
     const next = candidate as RuleSet;
-    const current = ruleSetInForce(await this.ruleSets.bodies(next.subjectType), next.subjectType, next.effectiveFrom);
+    const stored = await this.ruleSets.bodies(next.subjectType);
+    const withCandidate = [...stored, next];
     const result: RuleSetPreview = { subjectType: next.subjectType, version: next.version, effectiveFrom: next.effectiveFrom, subjectsCompared: 0, gradeChanges: 0, changes: [] };
     for (let after = '0'; ; ) {
       const subjects: SubjectRow[] = await this.dataSource.query(
@@ -55,8 +57,9 @@ export class RuleSetPreviewService {
       );
       if (subjects.length === 0) break;
       after = String(subjects[subjects.length - 1].id);
-      const before = await rateSubjects(this.dataSource.manager, subjects, () => current, next.effectiveFrom);
-      const afterRules = await rateSubjects(this.dataSource.manager, subjects, () => next, next.effectiveFrom);
+      // Year-end grades of past years are rated with the rules of then in both cases: only the candidate differs.
+      const before = await rateSubjects(this.dataSource.manager, subjects, (type, day) => ruleSetInForce(stored, type, day), next.effectiveFrom);
+      const afterRules = await rateSubjects(this.dataSource.manager, subjects, (type, day) => ruleSetInForce(withCandidate, type, day), next.effectiveFrom);
       subjects.forEach((s, i) => {
         const [from, to] = [before[i].outcome, afterRules[i].outcome];
         if (headline(from) === headline(to)) return;

@@ -3,7 +3,7 @@ import { DomainError } from '@app/common';
 import { RuleSet, RuleSetBySubjectType, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThanOrEqual } from 'typeorm';
 import { ruleSetInForce } from './rule-set-in-force';
 import { RuleSetRecord } from './rule-set.entity';
 
@@ -19,16 +19,21 @@ export class RuleSetsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(subjectType?: SubjectType | null): Promise<RuleSetRecord[]> {
+  /**
+   * Stored versions, of one subject type or all. With `publishedBy`, only those published by then, and always
+   * version 1, the seeded defaults, which rate every date before any other version (domain.md).
+   */
+  async list(subjectType?: SubjectType | null, publishedBy?: Date | null): Promise<RuleSetRecord[]> {
+    const type = subjectType ? { subjectType } : {};
     return this.dataSource.getRepository(RuleSetRecord).find({
-      where: subjectType ? { subjectType } : {},
+      where: publishedBy ? [{ ...type, publishedAt: LessThanOrEqual(publishedBy) }, { ...type, version: 1 }] : type,
       order: { subjectType: 'ASC', version: 'ASC' },
     });
   }
 
   /** Every stored version (or one subject type's) as libs/credit reads them. */
-  async bodies(subjectType?: SubjectType | null): Promise<RuleSet[]> {
-    return (await this.list(subjectType)).map((r) => r.body as unknown as RuleSet);
+  async bodies(subjectType?: SubjectType | null, publishedBy?: Date | null): Promise<RuleSet[]> {
+    return (await this.list(subjectType, publishedBy)).map((r) => r.body as unknown as RuleSet);
   }
 
   /** The version in force on `asOf` for a subject type (the latest effectiveFrom on or before it). */

@@ -2,16 +2,15 @@ import {
   AssessmentResult,
   EventStatus,
   EventType,
-  Grade,
   InspectionKind,
-  PractitionerStatus,
   Profession,
   Responsibility,
   SubjectType,
 } from '@app/credit';
 import { registerEnumType } from '@nestjs/graphql';
 
-// The vocabulary of domain.md as GraphQL enums, so the schema itself documents the catalogue.
+// The registry's vocabulary of domain.md as GraphQL enums, so the schema itself documents the catalogue.
+// Grades and practitioner statuses are the ratings library's (libs/ratings/src/api/rating-enums.ts).
 registerEnumType(SubjectType, { name: 'SubjectType' });
 registerEnumType(Profession, { name: 'Profession' });
 registerEnumType(EventType, { name: 'EventType' });
@@ -19,7 +18,5 @@ registerEnumType(EventStatus, { name: 'EventStatus' });
 registerEnumType(Responsibility, { name: 'Responsibility' });
 registerEnumType(InspectionKind, { name: 'InspectionKind' });
 registerEnumType(AssessmentResult, { name: 'AssessmentResult' });
-registerEnumType(Grade, { name: 'Grade' });
-registerEnumType(PractitionerStatus, { name: 'PractitionerStatus' });
 
-export { AssessmentResult, EventStatus, EventType, Grade, InspectionKind, PractitionerStatus, Profession, Responsibility, SubjectType };
+export { AssessmentResult, EventStatus, EventType, InspectionKind, Profession, Responsibility, SubjectType };

@@ -10,8 +10,7 @@ import { EmploymentNode } from './employment.node';
 import { EventNode } from './event.node';
 import { RegisterSubjectInput } from './register-subject.input';
 import { REGISTRY_LOADERS } from './registry-loaders';
-import { Grade, SubjectType } from './registry-enums';
-import { SubjectConnection } from './subject-connection.type';
+import { SubjectType } from './registry-enums';
 import { SubjectNode } from './subject.node';
 import type { RequestLoaders } from '@app/common/graphql';
 
@@ -43,18 +42,6 @@ export class SubjectsResolver {
       throw DomainError.badInput('give exactly one of id or creditCode', { field: id ? 'creditCode' : 'id', reason: 'INVALID_VALUE' });
     }
     return id ? this.reader.byId(id) : this.reader.byCreditCode(creditCode!);
-  }
-
-  @Query(() => SubjectConnection, { description: 'Subjects in registration order, filtered by type, region and current grade.' })
-  @Allow(Role.REGULATOR, Role.AUDITOR)
-  subjects(
-    @Args('type', { type: () => SubjectType, nullable: true }) type?: SubjectType,
-    @Args('regionCode', { type: () => String, nullable: true }) regionCode?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('grade', { type: () => Grade, nullable: true }) grade?: Grade,
-  ): Promise<SubjectConnection> {
-    return this.reader.page({ type, regionCode, grade, first, after });
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The resident ID as first 6 + ******** + last 4.' })

@@ -5,7 +5,7 @@ import { containsResidentIdPattern, EventStatus, normalizeEventItem, RecordEvent
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { announceRescore } from '../outbox/outbox';
+import { announceSubjectChanges } from '../outbox/outbox';
 import { Subject } from '../subjects/subject.entity';
 import { changedFields, contentOf, EVENT_CONTENT_FIELDS, EventContentValues } from './event-fields';
 import { EventRecord } from './event-record.entity';
@@ -83,7 +83,7 @@ export class EventCorrectionsService {
     await em.getRepository(EventVersion).insert({ ...version, eventId: id, supersededAt: now, supersededAs: endedAs });
     const update = { ...next, version: event.version + 1, changeReason: reason, recordedBy: actor, recordedAt: now };
     await em.getRepository(EventRecord).update({ id }, update);
-    await announceRescore(em, [event.subjectId], now);
+    await announceSubjectChanges(em, [event.subjectId], now);
     const fields = changedFields(contentOf(event), next);
     await this.audit.append(em, [
       {

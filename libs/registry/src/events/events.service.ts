@@ -15,7 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { announceRescore } from '../outbox/outbox';
+import { announceSubjectChanges } from '../outbox/outbox';
 import { ResidentIdCipher } from '../pii';
 import { checkBatchSize } from '../subjects/batch-limits';
 import { SubjectDirectory } from '../subjects/subject-directory';
@@ -52,7 +52,7 @@ export class EventsService {
       const fresh = batch.live.filter((i) => i.duplicateOf === undefined);
       const now = new Date();
       await this.insert(em, fresh, actor, now);
-      await announceRescore(em, fresh.map((i) => i.subject!.id), now);
+      await announceSubjectChanges(em, fresh.map((i) => i.subject!.id), now);
       if (fresh.length > 0) await this.audit.append(em, [auditRecord(actor, fresh, batch.live.length - fresh.length)]);
       return outcome(batch, fresh.length);
     });
@@ -139,7 +139,6 @@ export class EventsService {
       agreementSignedOn: null,
       category: null,
       createdAt: now,
-      rescoreDueSince: null,
       eventRevision: 0,
     }));
     await em.createQueryBuilder().insert().into(Subject).values(rows).updateEntity(false).execute();

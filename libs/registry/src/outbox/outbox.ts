@@ -1,27 +1,24 @@
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
-export const OUTBOX_TOPICS = { rescore: 'rescore' } as const;
+/** What the registry announces. The rating side (the worker's relay) consumes it; the registry knows no reader. */
+export const OUTBOX_TOPICS = { subjectChanged: 'subject-changed' } as const;
 
 /**
- * Writes one rescore message per subject, inside the caller's transaction: the message commits exactly when
- * the events it announces do. Also bumps each subject's event revision, which tells a rescore that started
- * earlier that it read a stale set of events, and marks the subject due: the mark stays until a rating of
- * this revision is stored, so a rescore job that BullMQ dropped (its id was still active) is found again by
- * the worker's sweep.
+ * Announces that subjects changed (registered, or their events recorded, amended or revoked), inside the
+ * caller's transaction: one outbox message per subject, committed exactly when the change is. When events
+ * changed it also bumps each subject's event revision, the registry's change counter, which tells a reader
+ * that started earlier that it read a stale set of events.
  */
-export async function announceRescore(em: EntityManager, subjectIds: Iterable<string>, at: Date): Promise<void> {
+export async function announceSubjectChanges(em: EntityManager, subjectIds: Iterable<string>, at: Date, eventsChanged = true): Promise<void> {
   const ids = [...new Set(subjectIds)].sort();
   if (ids.length === 0) return;
   await em
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values(ids.map((subjectId) => ({ topic: OUTBOX_TOPICS.rescore, subjectId, createdAt: at, deliveredAt: null })))
+    .values(ids.map((subjectId) => ({ topic: OUTBOX_TOPICS.subjectChanged, subjectId, createdAt: at, deliveredAt: null })))
     .updateEntity(false)
     .execute();
-  await em.query(`UPDATE subjects SET event_revision = event_revision + 1, rescore_due_since = COALESCE(rescore_due_since, ?) WHERE id IN (?)`, [
-    at,
-    ids,
-  ]);
+  if (eventsChanged) await em.query('UPDATE subjects SET event_revision = event_revision + 1 WHERE id IN (?)', [ids]);
 }

@@ -10,7 +10,6 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('uq_subjects_credit_code', ['creditCode'], { unique: true })
 @Index('uq_subjects_person', ['residentIdHmac', 'type', 'professionKey'], { unique: true })
 @Index('ix_subjects_type_region', ['type', 'regionCode', 'id'])
-@Index('ix_subjects_rescore_due', ['rescoreDueSince'])
 export class Subject {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id!: string;
@@ -55,13 +54,6 @@ export class Subject {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
-
-  /**
-   * Set when an event changed and the rescore job has seen it; cleared once the rating is recomputed.
-   * The full rescore takes these subjects first.
-   */
-  @Column({ name: 'rescore_due_since', type: 'datetime', precision: 3, nullable: true })
-  rescoreDueSince!: Date | null;
 
   /** Events recorded, amended or revoked for this subject so far: a cheap change counter for rescoring. */
   @Column({ name: 'event_revision', type: 'int', unsigned: true, default: 0 })

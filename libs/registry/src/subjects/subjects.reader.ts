@@ -1,21 +1,23 @@
 import { isRowId } from '@app/common/orm';
 import { decodeCursor, DomainError, groupByKeys, Page, pageSize, toPage } from '@app/common';
-import { Grade, SubjectType } from '@app/credit';
+import { SubjectType } from '@app/credit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Employment } from './employment.entity';
 import { Subject } from './subject.entity';
 
 export interface SubjectFilter {
   type?: SubjectType | null;
-  /** Only subjects whose current rating has this grade (subjects never rated have none). */
-  grade?: Grade | null;
   regionCode?: string | null;
   first?: number | null;
   after?: string | null;
 }
 
+
+function sizeOf(filter: SubjectFilter): number {
+  return pageSize(filter.first, 100, 1000);
+}
 
 function idCursor(after: string): string {
   const id = String(decodeCursor(after, 1)[0]);
@@ -38,13 +40,23 @@ export class SubjectsReader {
 
   /** Subjects in id order, filtered by type and region (index ix_subjects_type_region serves both). */
   async page(filter: SubjectFilter): Promise<Page<Subject>> {
-    const size = pageSize(filter.first, 100, 1000);
-    const qb = this.dataSource.getRepository(Subject).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(size + 1);
+    return this.pageOf(this.pageQuery(filter), filter);
+  }
+
+  /**
+   * The keyset page query (alias `s`), for a reader that narrows it further before running it with `pageOf`:
+   * e.g. the ratings library filters by grade. The registry itself knows nothing of what narrows it.
+   */
+  pageQuery(filter: SubjectFilter): SelectQueryBuilder<Subject> {
+    const qb = this.dataSource.getRepository(Subject).createQueryBuilder('s').orderBy('s.id', 'ASC').limit(sizeOf(filter) + 1);
     if (filter.type) qb.andWhere('s.type = :type', { type: filter.type });
     if (filter.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
-    if (filter.grade) qb.innerJoin('ratings', 'r', 'r.subject_id = s.id AND r.grade = :grade', { grade: filter.grade });
     if (filter.after) qb.andWhere('s.id > :after', { after: idCursor(filter.after) });
-    return toPage(await qb.getMany(), size, (s) => [s.id]);
+    return qb;
+  }
+
+  async pageOf(qb: SelectQueryBuilder<Subject>, filter: SubjectFilter): Promise<Page<Subject>> {
+    return toPage(await qb.getMany(), sizeOf(filter), (s) => [s.id]);
   }
 
   async byIds(ids: readonly string[]): Promise<(Subject | null)[]> {

@@ -6,7 +6,6 @@ import {
   NormalizedSubjectItem,
   RegisterSubjectItem,
   shanghaiDate,
-
   validateSubjectItem,
 } from '@app/credit';
 import { retryingTransaction } from '@app/database';
@@ -14,6 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResidentIdCipher } from '../pii';
+import { announceSubjectChanges } from '../outbox/outbox';
 import { badItem, checkBatchSize } from './batch-limits';
 import { EmploymentsWriter } from './employments.writer';
 import { SubjectDirectory } from './subject-directory';
@@ -47,8 +47,11 @@ export class SubjectsService {
     const today = shanghaiDate(new Date());
     const prepared = items.map((raw, index) => this.prepare(raw, index, today));
     return retryingTransaction(this.dataSource, async (em) => {
-      const byKey = await this.upsert(em, prepared);
+      const { byKey, created: newIds } = await this.upsert(em, prepared);
       const subjects = prepared.map((p) => byKey.get(p.key)!);
+      // A new subject is announced like an event: its first rating is queued from registration on (e.g.
+      // NOT_RATED for an agreement signed less than 6 months ago), so every registered subject gets one.
+      await announceSubjectChanges(em, newIds, new Date(), false);
       const created = await this.employments.apply(em, prepared.map((p, i) => ({ index: p.index, item: p.item, practitioner: subjects[i] })), today);
       await this.audit.append(em, [auditRecord(actor, subjects, created)]);
       return subjects;
@@ -64,8 +67,8 @@ export class SubjectsService {
     return { index, item, key, hmac };
   }
 
-  /** Inserts the subjects not stored yet and returns every subject of the batch by natural key. */
-  private async upsert(em: EntityManager, prepared: PreparedSubject[]): Promise<Map<string, Subject>> {
+  /** Inserts the subjects not stored yet; returns every subject of the batch by natural key, and the new ids. */
+  private async upsert(em: EntityManager, prepared: PreparedSubject[]): Promise<{ byKey: Map<string, Subject>; created: string[] }> {
     const keys = {
       creditCodes: prepared.flatMap((p) => (p.item.creditCode ? [p.item.creditCode] : [])),
       residentIdHmacs: prepared.flatMap((p) => (p.hmac ? [p.hmac] : [])),
@@ -86,7 +89,8 @@ export class SubjectsService {
         .execute();
     }
     const all = fresh.size > 0 ? await this.directory.find(em, keys) : stored;
-    return new Map(all.map((s) => [subjectKey(s), s]));
+    const byKey = new Map(all.map((s) => [subjectKey(s), s]));
+    return { byKey, created: [...fresh.keys()].map((key) => byKey.get(key)!.id) };
   }
 
   private row(p: PreparedSubject, now: Date): Partial<Subject> {
@@ -104,7 +108,6 @@ export class SubjectsService {
       agreementSignedOn: item.agreementSignedOn,
       category: item.category,
       createdAt: now,
-      rescoreDueSince: null,
       eventRevision: 0,
     };
   }
