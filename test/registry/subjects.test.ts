@@ -158,12 +158,12 @@ describe('registerSubjects cost: one per item, whatever scalars are selected', (
     expect(await count(api.dataSource, 'subjects')).toBe(5000);
   });
 
-  it('costs the same through a fragment and an inline fragment', async () => {
-    const query = `mutation($in: [RegisterSubjectInput!]!) {
-      registerSubjects(input: $in) { ...Core ... on Subject { maskedResidentId regionCode } }
+  it('costs the same through fragments, __typename and @skip/@include', async () => {
+    const query = `mutation($in: [RegisterSubjectInput!]!, $yes: Boolean!) {
+      registerSubjects(input: $in) { __typename ...Core ... on Subject { maskedResidentId regionCode @include(if: $yes) } profession @skip(if: $yes) }
     }
     fragment Core on Subject { id type name creditCode }`;
-    const body = await call(api, query, { in: items }, regulator);
+    const body = await call(api, query, { in: items, yes: true }, regulator);
     expect(body.errors).toBeUndefined();
     expect(body.data!.registerSubjects).toHaveLength(5000);
   });
