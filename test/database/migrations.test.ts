@@ -14,6 +14,29 @@ async function pendingSchemaChanges(): Promise<string[]> {
   const sql = await ds.driver.createSchemaBuilder().log();
   return sql.upQueries.map((q) => q.query);
 }
+/**
+ * Columns whose collation differs from what the entities say (TypeORM's schema diff ignores collations, so
+ * migration:generate cannot catch this). An entity column without `collation` has the database default;
+ * MariaDB's JSON columns are always utf8mb4_bin.
+ */
+async function collationDrift(): Promise<string[]> {
+  const [{ fallback }] = await ds.query('SELECT @@collation_database AS fallback');
+  const rows: { t: string; c: string; collation: string }[] = await ds.query(
+    `SELECT table_name AS t, column_name AS c, collation_name AS collation FROM information_schema.columns
+      WHERE table_schema = DATABASE() AND collation_name IS NOT NULL`,
+  );
+  const actual = new Map(rows.map((r) => [`${r.t}.${r.c}`, r.collation]));
+  const drift: string[] = [];
+  for (const entity of ds.entityMetadatas) {
+    for (const column of entity.columns) {
+      if (column.type === 'json') continue;
+      const found = actual.get(`${entity.tableName}.${column.databaseName}`);
+      const expected = column.collation ?? fallback;
+      if (found !== undefined && found !== expected) drift.push(`${entity.tableName}.${column.databaseName}: ${found}, entity says ${expected}`);
+    }
+  }
+  return drift;
+}
 async function tables(): Promise<string[]> {
   const rows: { name: string }[] = await ds.query(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name`,
@@ -39,6 +62,18 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await ds.showMigrations()).toBe(false);
     expect(await pendingSchemaChanges()).toEqual([]);
+    expect(await collationDrift()).toEqual([]);
+  });
+
+  it('compare idempotency keys byte for byte (binary collation on events.source_system and source_ref)', async () => {
+    const rows: { c: string; collation: string }[] = await ds.query(
+      `SELECT column_name AS c, collation_name AS collation FROM information_schema.columns
+        WHERE table_schema = DATABASE() AND table_name = 'events' AND column_name IN ('source_system', 'source_ref') ORDER BY column_name`,
+    );
+    expect(rows).toEqual([
+      { c: 'source_ref', collation: 'utf8mb4_bin' },
+      { c: 'source_system', collation: 'utf8mb4_bin' },
+    ]);
   });
 
   it('all go down to an empty schema and up again to the same schema', async () => {
@@ -49,5 +84,6 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(before);
     expect(await pendingSchemaChanges()).toEqual([]);
+    expect(await collationDrift()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { AuditService } from '@app/audit';
 import { Role } from '@app/auth';
 import { resetDatabase } from '../support/database';
+import { waitFor } from '../support/wait-for';
 import { startApi, TestApi } from '../support/api-app';
 import {
   call,
@@ -160,4 +161,78 @@ it('lets exactly one of two concurrent revocations win; the other is a CONFLICT'
     const [row] = await api.dataSource.query('SELECT version, CAST(fine_fen AS CHAR) AS fine, CAST(amount_involved_fen AS CHAR) AS amount FROM events WHERE id = ?', [other]);
     expect(row).toEqual({ version: 3, fine: '100', amount: '200' });
   }
+});
+
+describe('revokeEvent and amendEvent run again after losing a deadlock', () => {
+  const REVOKE = `mutation($id: ID!) { revokeEvent(id: $id, reason: "撤销") { version status } }`;
+  const AMEND = `mutation($id: ID!) { amendEvent(id: $id, input: { fineFen: 100 }, reason: "更正") { version status fineFen } }`;
+
+  /**
+   * Another transaction (heavier, so InnoDB picks the correction as the deadlock victim) holds the subject's
+   * row, waits until the correction has locked the event and queued behind it, then asks for the event: a
+   * real deadlock that the correction loses. Run again, it must succeed once the other transaction ends.
+   */
+  it.each([
+    ['revokeEvent', REVOKE, { version: 2, status: 'REVOKED' }],
+    ['amendEvent', AMEND, { version: 2, status: 'FINAL', fineFen: 100 }],
+  ])('%s succeeds once, with one new version, when it is the deadlock victim', async (name, mutation, expected) => {
+    const [h] = await register(api, regulator, [hospital(1)]);
+    const [{ id }] = ((await call(api, RECORD, { in: [orgEvent('D-1', { subjectId: h.id })] }, regulator)).data!.recordEvents as RecordResult).events;
+    const auditBefore = await count(api.dataSource, 'audit_log');
+    const other = api.dataSource.createQueryRunner();
+    await other.connect();
+    let deadlocked = false;
+    try {
+      await other.startTransaction('READ COMMITTED');
+      // Weight: InnoDB rolls back the transaction that changed fewer rows.
+      await other.query(`INSERT INTO outbox (topic, subject_id, created_at) SELECT 'weight', 0, NOW(3) FROM information_schema.columns LIMIT 300`);
+      await other.query('SELECT id FROM subjects WHERE id = ? FOR UPDATE', [h.id]);
+
+      const answer = call(api, mutation, { id }, regulator);
+      // The correction has locked the event row (its first statement) and now updates the subject row, which
+      // waits for `other`. (A thread of the same account is visible in the process list without privileges.)
+      await waitFor(async () => {
+        const waiting = await api.dataSource.query(
+          `SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND info LIKE 'UPDATE subjects SET event_revision%'`,
+        );
+        return waiting.length > 0;
+      }, 60_000);
+      await other.query('SELECT id FROM events WHERE id = ? FOR UPDATE', [id]).catch((e: { code?: string }) => {
+        deadlocked = e.code === 'ER_LOCK_DEADLOCK'; // this side lost instead: the test proves nothing then
+      });
+      await other.rollbackTransaction();
+
+      const body = await answer;
+      expect(deadlocked).toBe(false);
+      expect(body.errors).toBeUndefined();
+      expect(body.data![name]).toEqual(expected);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    // The victim's first run left nothing behind: one history row, one outbox message, one audit row.
+    expect(await count(api.dataSource, 'event_history', 'event_id = ?', [id])).toBe(1);
+    expect(await count(api.dataSource, 'outbox', `topic = 'weight'`)).toBe(0);
+    expect(await count(api.dataSource, 'audit_log')).toBe(auditBefore + 1);
+    const [row] = await api.dataSource.query('SELECT version FROM events WHERE id = ?', [id]);
+    expect(row.version).toBe(2);
+  });
+
+  it('ends a concurrent revoke and amend of one event consistently: both apply in some order, or the amend is a CONFLICT', async () => {
+    const [h] = await register(api, regulator, [hospital(1)]);
+    for (let round = 0; round < 4; round++) {
+      const [{ id }] = ((await call(api, RECORD, { in: [orgEvent(`RA-${round}`, { subjectId: h.id })] }, regulator)).data!.recordEvents as RecordResult).events;
+      const [revoked, amended] = await Promise.all([call(api, REVOKE, { id }, regulator), call(api, AMEND, { id }, regulator)]);
+      expect(revoked.errors).toBeUndefined();
+      const [row] = await api.dataSource.query('SELECT version, status, CAST(fine_fen AS CHAR) AS fine FROM events WHERE id = ?', [id]);
+      if (amended.errors) {
+        expect(amended.errors.map((e) => e.extensions.code)).toEqual(['CONFLICT']);
+        expect(row).toEqual({ version: 2, status: 'REVOKED', fine: null });
+      } else {
+        expect(amended.data!.amendEvent.version).toBe(2);
+        expect(row).toEqual({ version: 3, status: 'REVOKED', fine: '100' });
+      }
+      expect(await count(api.dataSource, 'event_history', 'event_id = ?', [id])).toBe(row.version - 1);
+    }
+  });
 });

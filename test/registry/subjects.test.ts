@@ -139,6 +139,53 @@ describe('registerSubjects', () => {
   });
 });
 
+describe('registerSubjects cost: one per item, whatever scalars are selected', () => {
+  const FIELDS = 'id type name creditCode maskedResidentId regionCode';
+  // 5,000 real subjects of all four types: valid credit codes and resident IDs, all distinct.
+  const items = Array.from({ length: 5000 }, (_, i) =>
+    i % 4 === 0 ? hospital(10_000 + i) : i % 4 === 1 ? pharmacy(10_000 + i) : i % 4 === 2 ? practitioner(i) : insured(i),
+  );
+
+  it('registers 5,000 items with a normal selection (not QUERY_TOO_COMPLEX)', async () => {
+    const body = await call(api, `mutation($in: [RegisterSubjectInput!]!) { registerSubjects(input: $in) { ${FIELDS} } }`, { in: items }, regulator);
+    expect(body.errors).toBeUndefined();
+    const subjects = body.data!.registerSubjects as Record<string, string | null>[];
+    expect(subjects).toHaveLength(5000);
+    expect(subjects.map((s) => s.type)).toEqual(items.map((i) => i.type));
+    expect(subjects[0]).toMatchObject({ creditCode: items[0].creditCode, name: items[0].name, regionCode: items[0].regionCode });
+    expect(subjects[2].maskedResidentId).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(new Set(subjects.map((s) => s.id)).size).toBe(5000);
+    expect(await count(api.dataSource, 'subjects')).toBe(5000);
+  });
+
+  it('costs the same through fragments, __typename and @skip/@include', async () => {
+    const query = `mutation($in: [RegisterSubjectInput!]!, $yes: Boolean!) {
+      registerSubjects(input: $in) { __typename ...Core ... on Subject { maskedResidentId regionCode @include(if: $yes) } profession @skip(if: $yes) }
+    }
+    fragment Core on Subject { id type name creditCode }`;
+    const body = await call(api, query, { in: items, yes: true }, regulator);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.registerSubjects).toHaveLength(5000);
+  });
+
+  it('still multiplies a nested list by the items: 5,000 subjects with their events are refused before anything runs', async () => {
+    const query = `mutation($in: [RegisterSubjectInput!]!) { registerSubjects(input: $in) { id events(first: 10) { id } } }`;
+    const error = await fails(api, query, { in: items }, regulator);
+    // 1 + 5,000 × (1 per item + events: 1 + 10 × 1); the scalar id is part of the item's one.
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_COMPLEXITY', complexity: 60_001 });
+    const deep = `mutation($in: [RegisterSubjectInput!]!) { registerSubjects(input: $in) { id events(first: 1000) { id history { version } } } }`;
+    expect((await fails(api, deep, { in: items.slice(0, 100) }, regulator)).extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(await count(api.dataSource, 'subjects')).toBe(0);
+  });
+
+  it('adds up aliased batch mutations: five 5,000-item batches in one operation are refused', async () => {
+    const aliases = ['a', 'b', 'c', 'd', 'e'].map((a) => `${a}: registerSubjects(input: $in) { id name }`).join(' ');
+    const error = await fails(api, `mutation($in: [RegisterSubjectInput!]!) { ${aliases} }`, { in: items }, regulator);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_COMPLEXITY', complexity: 5 * 5001 });
+    expect(await count(api.dataSource, 'subjects')).toBe(0);
+  });
+});
+
 describe('resident IDs', () => {
   const PERSON = `query Person($id: ID) { subject(id: $id) { id type maskedResidentId residentId } }`;
   const MASKED = `query Person($id: ID) { subject(id: $id) { id type name maskedResidentId } }`;

@@ -16,6 +16,7 @@ import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795
 import { CreateFullRescoreRuns1795454197511 } from '../../../migrations/1795454197511-CreateFullRescoreRuns';
 import { AddSubjectCategory1795457259676 } from '../../../migrations/1795457259676-AddSubjectCategory';
 import { AddEventHistorySupersededAs1795457271704 } from '../../../migrations/1795457271704-AddEventHistorySupersededAs';
+import { EventSourceKeyBinary1796405228382 } from '../../../migrations/1796405228382-EventSourceKeyBinary';
 import { CreateStreamHeads1796405478150 } from '../../../migrations/1796405478150-CreateStreamHeads';
 import { CreateRescoreDue1796405478151 } from '../../../migrations/1796405478151-CreateRescoreDue';
 import { DropSubjectsRescoreDueSince1796405478152 } from '../../../migrations/1796405478152-DropSubjectsRescoreDueSince';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   CreateFullRescoreRuns1795454197511,
   AddSubjectCategory1795457259676,
   AddEventHistorySupersededAs1795457271704,
+  EventSourceKeyBinary1796405228382,
   CreateStreamHeads1796405478150,
   CreateRescoreDue1796405478151,
   DropSubjectsRescoreDueSince1796405478152,

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@app/common';
 import { maskResidentIdsIn } from '@app/credit';
+import { duplicateKeyConflict, isDuplicateKey } from '@app/database';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { variableErrorDetails } from './variable-error';
@@ -33,8 +34,11 @@ const logger = new Logger('GraphQL');
  */
 export function formatError(verbose: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // A duplicate key that escaped every retry collides with stored data: CONFLICT, not a server fault.
     const path = formatted.path;
+    if (isDuplicateKey(unwrapped)) logger.warn({ path }, 'a duplicate key outside any retry reached the caller as CONFLICT');
+    const original = isDuplicateKey(unwrapped) ? duplicateKeyConflict() : unwrapped;
     if (original instanceof DomainError) {
       return { message: maskResidentIdsIn(original.message), path, extensions: { ...original.details, code: original.code } };
     }

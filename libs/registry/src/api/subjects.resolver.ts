@@ -6,6 +6,7 @@ import { Subject } from '../subjects/subject.entity';
 import { SubjectsReader } from '../subjects/subjects.reader';
 import { SubjectsService } from '../subjects/subjects.service';
 import { EventRecord } from '../events/event-record.entity';
+import type { LatestEventsKey } from '../events/events.reader';
 import { EmploymentNode } from './employment.node';
 import { EventNode } from './event.node';
 import { RegisterSubjectInput } from './register-subject.input';
@@ -69,7 +70,6 @@ export class SubjectsResolver {
     if (!Number.isInteger(first) || first < 1 || first > 1000) {
       throw DomainError.badInput('first must be between 1 and 1000', { field: 'first', reason: 'INVALID_PAGE_SIZE' });
     }
-    const all = await ctx.loaders.get<string, EventRecord[]>(REGISTRY_LOADERS.events).load(s.id);
-    return all.slice(0, first);
+    return ctx.loaders.get<LatestEventsKey, EventRecord[]>(REGISTRY_LOADERS.events).load({ subjectId: s.id, first });
   }
 }

@@ -2,6 +2,7 @@ import { isRowId } from '@app/common/orm';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { containsResidentIdPattern, EventStatus, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
+import { retryingTransaction } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +20,11 @@ export type EventAmendment = Partial<Record<(typeof EVENT_CONTENT_FIELDS)[number
 /**
  * Revocation and amendment (domain.md §2): never an edit in place. The version being replaced is copied to
  * event_history, the event row becomes the next version, and the subject is queued for rescoring.
+ *
+ * Each runs in a retrying transaction, like every other write: a deadlock with a concurrent writer (a rescore
+ * or an event batch holding the subject row) runs the whole correction again. That is safe because the work
+ * re-reads the event under its lock on every attempt and computes everything (version, time, audit entry)
+ * from what it reads; its only effects are rows written in the transaction.
  */
 @Injectable()
 export class EventCorrectionsService {
@@ -29,7 +35,7 @@ export class EventCorrectionsService {
 
   async revoke(id: string, reason: string, actor: string): Promise<EventRecord> {
     const why = checkReason(reason);
-    return this.dataSource.transaction(async (em) => {
+    return retryingTransaction(this.dataSource, async (em) => {
       const event = await this.lockCurrent(em, id);
       return this.supersede(em, event, { ...contentOf(event), status: EventStatus.REVOKED }, why, actor, EventStatus.REVOKED);
     });
@@ -38,7 +44,7 @@ export class EventCorrectionsService {
   /** Returns the event unchanged when the amendment changes nothing (a retried call must not add versions). */
   async amend(id: string, changes: EventAmendment, reason: string, actor: string): Promise<EventRecord> {
     const why = checkReason(reason);
-    return this.dataSource.transaction(async (em) => {
+    return retryingTransaction(this.dataSource, async (em) => {
       const event = await this.lockCurrent(em, id);
       const next = await this.validatedContent(em, event, changes);
       if (changedFields(contentOf(event), next).length === 0) return event;

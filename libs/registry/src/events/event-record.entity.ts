@@ -1,9 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EventContent } from './event-content';
 
+/** Idempotency keys are compared exactly: no case, width or accent folding. */
+const SOURCE_KEY_COLLATION = 'utf8mb4_bin';
+
 /**
  * An event as it stands now: its current version. Earlier versions live in `event_history`; nothing is ever
  * deleted (a trigger refuses it). The unique source key makes a replayed or concurrently repeated event one row.
+ * Its two columns are binary (utf8mb4_bin): the key is compared byte for byte, so "REF-1", "ref-1" and the
+ * fullwidth "ＲＥＦ-1" are three case files, as the source systems mean them, not one under a folding collation.
  */
 @Entity('events')
 @Index('uq_events_source', ['sourceSystem', 'sourceRef'], { unique: true })
@@ -16,10 +21,10 @@ export class EventRecord extends EventContent {
   @Column({ type: 'smallint', unsigned: true })
   version!: number;
 
-  @Column({ name: 'source_system', type: 'varchar', length: 64 })
+  @Column({ name: 'source_system', type: 'varchar', length: 64, collation: SOURCE_KEY_COLLATION })
   sourceSystem!: string;
 
-  @Column({ name: 'source_ref', type: 'varchar', length: 128 })
+  @Column({ name: 'source_ref', type: 'varchar', length: 128, collation: SOURCE_KEY_COLLATION })
   sourceRef!: string;
 
   /**
