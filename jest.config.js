@@ -1,5 +1,6 @@
 // Two projects: fast pure unit tests beside the code, and integration suites in test/ that run against
-// the real MariaDB and Redis that globalSetup starts once (scripts/services.sh, test profile).
+// the real MariaDB and Redis that globalSetup starts once (scripts/services.sh, test profile) and
+// globalTeardown stops again, unless they were already running (`npm run services -- up --test`).
 const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
 
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true } }];
@@ -19,6 +20,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
       slowTestThreshold: 30,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/services.sh {up|down|status|env|reset}
+# scripts/services.sh {up|down|status|env|reset} [--test]   ·   scripts/services.sh {down|status} --all
 # Local MariaDB + Redis for the service, its tests and CI, on 127.0.0.1 only, data under .data/ (git-ignored).
 # No systemd, no Docker. Idempotent: a second `up` is a no-op, `up` after a crash recovers; `down` stops only
 # the daemons whose pid files this data folder holds. Works as root (CI) or as a normal user (sudo only for apt).
@@ -7,9 +7,37 @@
 # SERVICES_PROFILE=durable (default): innodb_flush_log_at_trx_commit=1, doublewrite, Redis AOF (everysec).
 # SERVICES_PROFILE=test: fast, non-durable settings for throwaway test data (the test suite uses its own
 # data folder, .data/test, so it never touches the durable instance).
+#
+# --test: the test suite's instance (.data/test, test profile) instead of the development one, e.g.
+#   `npm run services -- down --test` stops the servers `npm test` keeps running, `up --test` starts them
+#   ahead of time (then `npm test` finds them running and leaves them up: warm runs).
+# --all (down, status): both instances.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+args=(); instance=""
+for a in "$@"; do
+  case "$a" in
+    --test) instance=test ;;
+    --all) instance=all ;;
+    *) args+=("$a") ;;
+  esac
+done
+set -- "${args[@]}"
+if [ "$instance" = all ]; then
+  case "${1:-status}" in
+    down|status)
+      rc=0
+      echo "development instance (.data):" >&2; bash "$0" "${1:-status}" || rc=$?
+      echo "test instance (.data/test):" >&2; bash "$0" "${1:-status}" --test || rc=$?
+      exit "$rc" ;;
+    *) echo "--all goes with down or status" >&2; exit 2 ;;
+  esac
+fi
+if [ "$instance" = test ]; then
+  # What the test suite's globalSetup uses (test/support/test-env.ts).
+  export SERVICES_DATA_DIR="$ROOT/.data/test" SERVICES_PROFILE=test DB_NAMES="${DB_NAMES:-yibao_test}"
+fi
 DATA="${SERVICES_DATA_DIR:-$ROOT/.data}"
 # Ports: explicit env wins; else the ports this checkout used last time; else defaults.
 # A second checkout on the same machine (e.g. CI's fresh clone while a dev instance runs)
@@ -214,5 +242,5 @@ case "$cmd" in
     if alive "$RD_PID" redis-server && rd_ready; then echo "redis:   up   127.0.0.1:$REDIS_PORT pid $(cat "$RD_PID")"; else echo "redis:   down"; rc=3; fi
     exit $rc ;;
   env) print_env ;;
-  *) echo "usage: $0 {up|down|status|env|reset|stop-redis|stop-mariadb}" >&2; exit 2 ;;
+  *) echo "usage: $0 {up|down|status|env|reset|stop-redis|stop-mariadb} [--test]  |  $0 {down|status} --all" >&2; exit 2 ;;
 esac

@@ -66,6 +66,25 @@ describe('operator CLI', () => {
     expect(bad.stdout).toContain('audit chain BROKEN at seq 2: HASH_MISMATCH');
   });
 
+  it('--help and `help` print the usage under the name an operator types, and exit 0', () => {
+    for (const args of [['--help'], ['help']]) {
+      const r = cli(...args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: npm run cli -- \[options\] \[command\]/);
+      expect(r.stdout).toContain('apikey:create');
+      expect(r.stderr).toBe('');
+    }
+    const sub = cli('apikey:create', '--help');
+    expect(sub.status).toBe(0);
+    expect(sub.stdout).toMatch(/^Usage: npm run cli -- apikey:create \[options\]/);
+  });
+
+  it('an unknown command is one error line and exit 1', () => {
+    const r = cli('nosuch');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("error: unknown command 'nosuch'\n");
+  });
+
   it('the health endpoint answers through the same app', async () => {
     expect((await request(api.app.getHttpServer()).get('/health/live')).status).toBe(200);
   });

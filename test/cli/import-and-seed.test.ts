@@ -1,7 +1,7 @@
 import { loadConfig } from '@app/config';
 import { makeCreditCode } from '@app/credit';
 import { typeOrmOptions } from '@app/database';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -47,6 +47,7 @@ describe('npm run cli -- import:events FILE.csv', () => {
     writeFileSync(file, '\uFEFF' + rows.join('\r\n'), 'utf8');
     const first = cli('import:events', file);
     expect(first.stdout).toContain('rows 8, created 2, duplicates 0, rejected 6');
+    expect(first.stdout).toContain(`rejected rows report: ${file}.rejected.csv`);
     expect(first.status).toBe(3); // some rows were rejected: scripts can tell
     expect(await count('events')).toBe(2);
     expect(await count('outbox')).toBe(1); // one subject, one batch
@@ -67,6 +68,23 @@ describe('npm run cli -- import:events FILE.csv', () => {
     expect(again.stdout).toContain('rows 8, created 0, duplicates 2, rejected 6');
     expect(await count('events')).toBe(2);
     expect(await count('outbox')).toBe(1);
+  });
+
+  it('writes and announces no report when nothing is rejected, and leaves an earlier run\'s report alone', async () => {
+    const file = join(dir, 'clean.csv');
+    writeFileSync(file, [rows[0], rows[1], rows[2], ''].join('\n'), 'utf8');
+    const first = cli('import:events', file);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe('rows 2, created 2, duplicates 0, rejected 0\n');
+    expect(existsSync(`${file}.rejected.csv`)).toBe(false);
+
+    const earlier = 'line,sourceSystem,sourceRef,field,reason,message\n2,tj-case,old,type,UNKNOWN_EVENT_TYPE,from an earlier run\n';
+    writeFileSync(`${file}.rejected.csv`, earlier);
+    const again = cli('import:events', file);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('rows 2, created 0, duplicates 2, rejected 0\n');
+    expect(again.stderr).toContain(`no rows rejected; ${file}.rejected.csv is an earlier run's report (left as it was)`);
+    expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toBe(earlier);
   });
 
   it('refuses a file whose header lacks a required column, storing nothing (exit 2)', async () => {

@@ -44,6 +44,25 @@ describe('GraphQL over HTTP', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|at .*\.ts/);
   });
 
+  it('a malformed JSON body is a GraphQL error with extensions.code and HTTP 400, like other bad requests', async () => {
+    const res = await http().post('/graphql').set('content-type', 'application/json').send('{"query": "{ viewer { role } }", 11010519491231002X');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }],
+    });
+    expect(res.text).not.toContain('11010519491231002X');
+    // the same shape as Apollo's own refusal of a body without a query
+    const empty = await http().post('/graphql').set('content-type', 'application/json').send('{}');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
+  });
+
+  it('a body over the size limit is a GraphQL error too (413)', async () => {
+    const res = await http().post('/graphql').set('content-type', 'application/json').send(`{"query":"${'x'.repeat(21 * 1024 * 1024)}"}`);
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('an unknown field is BAD_USER_INPUT', async () => {
     const res = await api.gql('{ viewer { nope } }');
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

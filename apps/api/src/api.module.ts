@@ -24,7 +24,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     DatabaseModule,
     AuditModule,
     AuthModule,
-    HealthModule,
+    HealthModule.forApi(),
     GraphqlSupportModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphqlConfigService }),
     AuditApiModule,

@@ -14,9 +14,10 @@ import { ImportEventsCommand } from './commands/import-events.command';
 import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
+import { ProgramName } from './program-name';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule],
-  providers: [MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand],
+  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand],
 })
 export class CliModule {}

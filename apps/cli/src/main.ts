@@ -7,9 +7,18 @@ import { CliModule } from './cli.module';
 async function main(): Promise<void> {
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
-    errorHandler: (e) => fail(e),
+    errorHandler: (e) => exitFromCommander(e),
     serviceErrorHandler: (e) => fail(e),
   });
+}
+
+/**
+ * Commander calls this after it has already printed what it had to say (the help, or "error: unknown
+ * command ..."): only exit, with commander's own code (0 after --help or `help`, 1 after a usage error).
+ */
+function exitFromCommander(e: Error & { exitCode?: number; code?: string }): never {
+  if (typeof e.exitCode === 'number' && typeof e.code === 'string' && e.code.startsWith('commander.')) process.exit(e.exitCode);
+  fail(e);
 }
 
 function fail(e: unknown): never {

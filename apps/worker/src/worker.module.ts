@@ -12,7 +12,7 @@ import { RescoreProcessor } from './ratings/rescore.processor';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule, RatingsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule],
   providers: [AuditVerifyProcessor, RescoreProcessor, OutboxRelay],
 })
 export class WorkerModule {}

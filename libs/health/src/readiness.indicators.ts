@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 
 const DB_TIMEOUT_MS = 1500;
 
-/** The three things readiness needs (api-contract.md): the database, Redis, and no pending migration. */
+/** What readiness looks at (api-contract.md): the database, no pending migration, and Redis (required by the worker, reported by the API). */
 @Injectable()
 export class ReadinessIndicators {
   constructor(

@@ -1,6 +1,7 @@
 import { EventCsvImporter } from '@app/registry';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliActor, out, progressBar } from '../cli-output';
+import { existsSync } from 'node:fs';
+import { cliActor, info, out, progressBar } from '../cli-output';
 
 interface ImportFlags {
   report?: string;
@@ -10,7 +11,7 @@ interface ImportFlags {
 @Command({
   name: 'import:events',
   arguments: '<file>',
-  description: 'load events from a CSV file (header = recordEvents field names); rejected rows go to a report',
+  description: 'load events from a CSV file (header = recordEvents field names); rejected rows, if any, go to a report',
 })
 export class ImportEventsCommand extends CommandRunner {
   constructor(private readonly importer: EventCsvImporter) {
@@ -28,11 +29,13 @@ export class ImportEventsCommand extends CommandRunner {
     });
     bar.stop();
     out(`rows ${summary.rows}, created ${summary.created}, duplicates ${summary.duplicates}, rejected ${summary.rejected}`);
-    out(`rejected rows report: ${summary.reportPath}`);
+    if (summary.reportPath) out(`rejected rows report: ${summary.reportPath}`);
+    // No report for a run that rejects nothing; one left by an earlier run is not this run's, and not touched.
+    else if (existsSync(reportPath)) info(`no rows rejected; ${reportPath} is an earlier run's report (left as it was)`);
     if (summary.rejected > 0) process.exitCode = 3;
   }
 
-  @Option({ flags: '--report <path>', description: 'where to write the rejected rows (default FILE.rejected.csv)' })
+  @Option({ flags: '--report <path>', description: 'where to write the rejected rows, if any (default FILE.rejected.csv)' })
   parseReport(value: string): string {
     return value;
   }

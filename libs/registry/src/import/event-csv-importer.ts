@@ -1,7 +1,7 @@
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync, WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { EventsService } from '../events/events.service';
 import { CsvRecordLines } from './csv-record-lines';
@@ -21,7 +21,8 @@ export interface ImportSummary {
   created: number;
   duplicates: number;
   rejected: number;
-  reportPath: string;
+  /** Where this run's rejected rows went; null when it rejected none (then it wrote no report). */
+  reportPath: string | null;
 }
 
 interface PendingRow {
@@ -34,7 +35,8 @@ interface PendingRow {
  * `import:events FILE.csv`: streams the file (constant memory), converts and validates each row, loads the
  * valid ones in batches through EventsService (the same path as the API, so the same idempotency and outbox),
  * and writes every rejected row with its reason to a CSV report. Re-running a file adds nothing: its rows
- * come back as duplicates.
+ * come back as duplicates. The report is created with the first rejected row: a run that rejects nothing
+ * writes none, and leaves a report of an earlier run at that path as it was (the command says so).
  */
 @Injectable()
 export class EventCsvImporter {
@@ -44,20 +46,26 @@ export class EventCsvImporter {
     const total = statSync(file).size;
     const input = createReadStream(file);
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, raw: true }));
-    const report = createWriteStream(options.reportPath, { encoding: 'utf8' });
-    const summary: ImportSummary = { rows: 0, created: 0, duplicates: 0, rejected: 0, reportPath: options.reportPath };
+    const summary: ImportSummary = { rows: 0, created: 0, duplicates: 0, rejected: 0, reportPath: null };
+    let report: WriteStream | null = null;
+    let reportError: Error | undefined;
     const write = (r: RejectedRow) => {
+      if (!report) {
+        report = createWriteStream(options.reportPath, { encoding: 'utf8' });
+        report.on('error', (e) => (reportError ??= e)); // e.g. a folder that cannot be written: reported at the end
+        report.write(`${REJECTED_ROWS_HEADER}\n`);
+        summary.reportPath = options.reportPath;
+      }
       summary.rejected++;
       report.write(`${formatRejectedRow(r)}\n`);
     };
-    report.write(`${REJECTED_ROWS_HEADER}\n`);
     try {
       await this.readRows(parser, options, summary, write, () => options.onProgress?.(input.bytesRead, total));
     } finally {
-      report.end();
-      await once(report, 'finish');
       input.destroy();
+      await closeReport(report);
     }
+    if (reportError) throw reportError;
     return summary;
   }
 
@@ -111,6 +119,12 @@ export class EventCsvImporter {
     summary.duplicates += result.duplicates;
     return result.rejected.map((r) => rejectedRow(rows[r.index].line, rows[r.index].cells, columns, r));
   }
+}
+
+async function closeReport(report: WriteStream | null): Promise<void> {
+  if (!report || report.destroyed) return;
+  report.end();
+  await once(report, 'close').catch(() => undefined); // an error is already in reportError
 }
 
 function rejectedRow(line: number, cells: string[], columns: string[], problem: { field: string; reason: string; message: string }): RejectedRow {
