@@ -61,6 +61,13 @@ describe('assessPractitioner: points by tier and responsibility (domain.md §4 t
       ['PENALTY_ART39', 'PENALTY_ART39:REPEAT_IN_YEAR'],
     ],
     [
+      'the same day: ids order as numbers, so "10" is the repeat of "9"',
+      [ev(T.INTERVIEW, '2025-02-01', R.GENERAL, { id: '10' }), ev(T.INTERVIEW, '2025-02-01', R.MAIN, { id: '9' })],
+      [3, 7],
+      [1, 3],
+      ['INTERVIEW', 'INTERVIEW:REPEAT_IN_YEAR'],
+    ],
+    [
       'the same type in the next year is not a repeat',
       [ev(T.INTERVIEW, '2024-12-01', R.GENERAL), ev(T.INTERVIEW, '2025-01-05', R.GENERAL)],
       [1],
