@@ -7,6 +7,7 @@ export * from './ratings/rating-notification.entity';
 export * from './ratings/rescore.service';
 export * from './ratings/ratings.reader';
 export * from './ratings/full-rescore.service';
+export * from './ratings/full-rescore-lock';
 export * from './ratings/full-rescore-run.entity';
 export * from './ratings/points.reader';
 export * from './rule-sets/rule-set-preview.service';
