@@ -54,6 +54,7 @@ describe('worker', () => {
         { job: JOBS.auditVerify, owner: 'AuditVerifyProcessor.verify' },
         { job: JOBS.rescoreSubject, owner: 'RescoreProcessor.rescore' },
         { job: JOBS.rescoreAll, owner: 'RescoreProcessor.rescoreAll' },
+        { job: JOBS.ruleSetPreview, owner: 'RuleSetPreviewProcessor.compute' },
       ]),
     );
     expect(handlers).toHaveLength(Object.keys(JOBS).length);

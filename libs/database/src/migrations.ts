@@ -16,6 +16,7 @@ import { CreateRatingNotifications1795453940776 } from '../../../migrations/1795
 import { CreateFullRescoreRuns1795454197511 } from '../../../migrations/1795454197511-CreateFullRescoreRuns';
 import { AddSubjectCategory1795457259676 } from '../../../migrations/1795457259676-AddSubjectCategory';
 import { AddEventHistorySupersededAs1795457271704 } from '../../../migrations/1795457271704-AddEventHistorySupersededAs';
+import { CreateRuleSetPreviews1796405559615 } from '../../../migrations/1796405559615-CreateRuleSetPreviews';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   CreateFullRescoreRuns1795454197511,
   AddSubjectCategory1795457259676,
   AddEventHistorySupersededAs1795457271704,
+  CreateRuleSetPreviews1796405559615,
 ];

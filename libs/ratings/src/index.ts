@@ -11,3 +11,4 @@ export * from './ratings/full-rescore-lock';
 export * from './ratings/full-rescore-run.entity';
 export * from './ratings/points.reader';
 export * from './rule-sets/rule-set-preview.service';
+export * from './rule-sets/rule-set-preview.entity';

@@ -1,7 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
-export const OUTBOX_TOPICS = { rescore: 'rescore' } as const;
+/**
+ * `rescore`: subject_id is the subject to rescore. `rule-set-preview`: subject_id holds the id of a queued
+ * rule_set_previews row (libs/ratings), the one message that names something other than a subject.
+ */
+export const OUTBOX_TOPICS = { rescore: 'rescore', ruleSetPreview: 'rule-set-preview' } as const;
 
 /**
  * Writes one rescore message per subject, inside the caller's transaction: the message commits exactly when
