@@ -1,14 +1,14 @@
 import { AuditService } from '@app/audit';
 import { ApiKeysService, Role } from '@app/auth';
-import { AppConfig } from '@app/config';
+import { AppConfig, loadConfig } from '@app/config';
 import { addDays, DEFAULT_RULE_SETS, makeCreditCode, RuleSet, shanghaiDate, SubjectType } from '@app/credit';
-import { QUEUES } from '@app/queue';
+import { QUEUES, redisOptions } from '@app/queue';
 import { RuleSetPreview, RuleSetPreviewService, RuleSetsService } from '@app/ratings';
 import { EventsService, SubjectsService } from '@app/registry';
-import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Queue } from 'bullmq';
+import { ConnectionOptions, Job, Queue } from 'bullmq';
+import { RuleSetPreviewProcessor } from '../../apps/worker/src/ratings/rule-set-preview.processor';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
@@ -127,10 +127,14 @@ describe('previewRuleSet over RULE_SET_PREVIEW_INLINE_MAX subjects', () => {
     const { id } = res.body.data.previewRuleSet;
     expect(res.body.data.previewRuleSet.status).toBe('QUEUED');
 
+    // Jobs of earlier runs of this suite (same prefix, same preview ids) must not shadow this one's job id.
+    const config = loadConfig();
+    const leftovers = new Queue(QUEUES.previews, { connection: redisOptions(config, 'producer') as ConnectionOptions, prefix: config.redis.prefix });
+    await leftovers.obliterate({ force: true });
+    await leftovers.close();
     const ref = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     worker = ref.createNestApplication({ logger: false });
     await worker.init();
-    await worker.get<Queue>(getQueueToken(QUEUES.previews)).obliterate({ force: true });
 
     const polled = await waitFor(async () => {
       const p = (await api.gql(POLL, { id }, regulator)).body.data.ruleSetPreview;
@@ -140,6 +144,25 @@ describe('previewRuleSet over RULE_SET_PREVIEW_INLINE_MAX subjects', () => {
     expect(polled.changes).toHaveLength(3);
     expect(result(polled)).toEqual(result(await inlineAnswer(3)));
     expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL'))[0].n)).toBe(0);
+    await worker.close(); // the other tests drive the worker's part themselves
+    worker = undefined;
+  });
+
+  it('the last failed attempt marks the preview FAILED with the reason; earlier ones leave it for the retry', async () => {
+    await pharmacies();
+    const { id } = (await api.gql(PREVIEW, { r: candidate() }, regulator)).body.data.previewRuleSet;
+    // A date before every stored version: no rules in force to compare with, so the job throws.
+    await api.dataSource.query(`UPDATE rule_set_previews SET rule_set = JSON_SET(rule_set, '$.effectiveFrom', '2000-01-01')`);
+    const processor = new RuleSetPreviewProcessor(api.app.get(RuleSetPreviewService));
+    const job = (attemptsMade: number) =>
+      ({ data: { previewId: id }, attemptsMade, opts: { attempts: 3 }, updateProgress: async () => undefined }) as unknown as Job;
+    await expect(processor.compute(job(0))).rejects.toThrow(/no PHARMACY rule set in force on 2000-01-01/);
+    expect((await api.gql(POLL, { id }, regulator)).body.data.ruleSetPreview).toMatchObject({ status: 'RUNNING', error: null });
+    await expect(processor.compute(job(2))).rejects.toThrow(/no PHARMACY rule set/);
+    const failed = (await api.gql(POLL, { id }, regulator)).body.data.ruleSetPreview;
+    expect(failed).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^no PHARMACY rule set in force on 2000-01-01/) });
+    // A late second delivery leaves it as it is.
+    await expect(processor.compute(job(0))).resolves.toMatchObject({ status: 'FAILED' });
   });
 
   it('at or below the limit it still answers inline and stores nothing; an unknown preview id is NOT_FOUND', async () => {
