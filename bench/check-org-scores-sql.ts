@@ -1,7 +1,7 @@
 // Checks B2's hand-written SQL (bench/sql/org-scores.sql) against libs/credit's rateOrganisation on adversarial
 // data the demo generator rarely makes: same-day events, ids of different lengths (libs/credit orders ties by
-// id as a string), decision numbers differing only in case, amounts and multiples on the boundaries, month-end
-// dates, revoked and proposed events, recent and unknown agreement dates, several as-of dates.
+// id as a number, "9" before "10"), decision numbers differing only in case, amounts and multiples on the
+// boundaries, month-end dates, revoked and proposed events, recent and unknown agreement dates, several as-of dates.
 // Not part of `npm run bench` (the bench compares with the service on realistic data); run it after changing
 // the rules or the SQL:
 //   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/check-org-scores-sql.ts [subjects] [seed]
@@ -86,7 +86,8 @@ async function main(): Promise<number> {
 function adversarialData(rng: Prng, subjects: number): { subjectRows: unknown[][]; eventRows: unknown[][] } {
   const now = new Date();
   const usedIds = new Set<number>();
-  // Ids of 1 to 6 digits, so that same-day events often sort differently as strings and as numbers.
+  // Ids of 1 to 6 digits, so that same-day events often sort differently as strings and as numbers (both sides
+  // must order them as numbers).
   const newId = (): number => {
     for (;;) {
       const digits = rng.int(1, 6);

@@ -10,11 +10,12 @@ params AS (SELECT CAST(? AS DATE) AS as_of),
 
 -- countingEvents(): FINAL and UNDER_APPEAL only, decided on or before asOf, of a type the rule set scores.
 -- INVESTIGATION_HOLD is left out: 0 points, no cap, no modifiers, and it is a repeat family of its own.
--- Decision order is (decided_on, id) with the id compared AS A STRING (compareDecisionOrder), hence id_key.
+-- Decision order is (decided_on, id) with the id compared AS A NUMBER (compareDecisionOrder: "9" before "10"),
+-- which is the BIGINT column's own order; id_key keeps the name the windows below use.
 counting AS (
   SELECT e.subject_id, e.type, e.decision_no, e.decided_on, e.amount_involved_fen, e.fine_multiple,
          e.self_reported, e.inspection_kind, e.assessment_result,
-         CAST(e.id AS BINARY) AS id_key
+         e.id AS id_key
     FROM events e
     -- one scan of events, each joined to its subject by primary key (the optimizer's default, subjects first
     -- with a lookup per event through ix_events_subject, takes twice as long)

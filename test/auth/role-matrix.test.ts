@@ -20,6 +20,8 @@ const MATRIX: Record<string, { allowed: Caller[]; query: string; allowedCodes?: 
   ratingChanges: { allowed: [Role.BUDGET, Role.REGULATOR, Role.AUDITOR], query: '{ ratingChanges(first: 1) { nodes { seq } } }' },
   // Allowed callers reach the service, which refuses the empty rule set as bad input.
   previewRuleSet: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ previewRuleSet(ruleSet: {}) { gradeChanges } }', allowedCodes: ['BAD_USER_INPUT'] },
+  // Allowed callers reach the service and get NOT_FOUND for the unknown preview: the guard let them through.
+  ruleSetPreview: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ ruleSetPreview(id: "999999") { status } }', allowedCodes: ['NOT_FOUND'] },
   ruleSets: { allowed: [Role.REGULATOR, Role.AUDITOR, Role.BUDGET], query: '{ ruleSets { version } }' },
   // Allowed callers reach the service, which refuses the empty rule set as bad input: the guard let them through.
   publishRuleSet: { allowed: [Role.REGULATOR], query: 'mutation { publishRuleSet(ruleSet: {}) { version } }', allowedCodes: ['BAD_USER_INPUT'] },

@@ -114,6 +114,21 @@ describe('npm run cli -- demo:seed', () => {
     expect(rescored.status).toBe(0);
     expect(rescored.stdout).toMatch(/^full rescore run \d+: 60 subjects, 0 ratings changed$/m);
     expect(await count('ratings')).toBe(60);
+    // While another full rescore holds the lock, a second one refuses with its own exit code and writes nothing.
+    const lockName = `LEFT(CONCAT('yibao:full-rescore:', DATABASE()), 64)`;
+    const runs = Number((await ds.query('SELECT COUNT(*) AS n FROM full_rescore_runs'))[0].n);
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    try {
+      expect(await holder.query(`SELECT GET_LOCK(${lockName}, 0) AS got`)).toEqual([{ got: 1 }]);
+      const busy = cli('rescore', '--all');
+      expect(busy.status).toBe(4);
+      expect(busy.stderr).toMatch(/^error: a full rescore is already running \(.+\); try again later$/m);
+      expect(Number((await ds.query('SELECT COUNT(*) AS n FROM full_rescore_runs'))[0].n)).toBe(runs);
+    } finally {
+      await holder.query(`DO RELEASE_LOCK(${lockName})`);
+      await holder.release();
+    }
     const skipped = cli('demo:seed', '--if-empty');
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toContain('nothing loaded');

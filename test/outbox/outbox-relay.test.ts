@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import { RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
+import { RuleSetPreviewProcessor } from '../../apps/worker/src/ratings/rule-set-preview.processor';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { resetDatabase } from '../support/database';
 import { OwnRedis } from '../support/own-redis';
@@ -126,6 +127,25 @@ describe('transactional outbox', () => {
     }
     await waitFor(async () => (await pending()) === 0, 30_000);
     expect(await waitFor(async () => ((await ratedSubjects()).length === ids.length ? ratedSubjects() : null), 30_000)).toEqual([...ids].sort());
+  });
+
+  it('routes rows by topic: a rule-set preview message to the previews queue, an unknown topic stamped without a job', async () => {
+    const ids = await registerInstitutions();
+    const previews = app.get<Queue>(getQueueToken(QUEUES.previews));
+    await previews.obliterate({ force: true });
+    const processor = app.get(RuleSetPreviewProcessor);
+    await processor.worker.pause(); // keep the job in the queue to look at it
+    try {
+      await ds.query(`INSERT INTO outbox (topic, subject_id, created_at) VALUES ('bogus', ?, NOW(3)), ('rule-set-preview', 777, NOW(3))`, [ids[0]]);
+      await waitFor(async () => (await pending()) === 0);
+      const waiting = await previews.getJobs(['waiting', 'prioritized']);
+      expect(waiting.map((j) => [j.name, j.id, j.data])).toEqual([[JOBS.ruleSetPreview.name, 'rule-set-preview-777', { previewId: '777' }]]);
+      // No rescore for the subject named by the unknown topic's row.
+      expect(await ratedSubjects()).toEqual([]);
+    } finally {
+      await previews.obliterate({ force: true });
+      processor.worker.resume();
+    }
   });
 
   it('marks subjects due when their announcement is delivered, and the sweep queues a subject whose job was lost', async () => {

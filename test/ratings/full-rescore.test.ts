@@ -1,13 +1,14 @@
 import { AuditModule } from '@app/audit';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { FullRescoreService, RatingsModule, RescoreService } from '@app/ratings';
+import { FullRescoreBusyError, FullRescoreService, RatingsModule, RescoreService } from '@app/ratings';
 import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
 import { generateDemoData } from '@app/demo';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { resetDatabase } from '../support/database';
+import { waitFor } from '../support/wait-for';
 
 let app: INestApplicationContext;
 let ds: DataSource;
@@ -70,6 +71,44 @@ describe('full rescore', () => {
     const after = await ratings();
     // Subject ids differ between the two loads only if the load differed; they do not here.
     expect(after).toEqual(clean);
+  });
+
+  it('runs one at a time: a second run refuses at once and leaves the first one\'s checkpoint alone', async () => {
+    await loadDemo();
+    await app.get(FullRescoreService).run({ asOf: TODAY, chunkSize: 10 });
+    const clean = await ratings();
+
+    await loadDemo();
+    // Hold one subject of the second chunk, so that the first run stops there, mid-way, until released.
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    const [held] = await ds.query('SELECT id FROM subjects ORDER BY id LIMIT 1 OFFSET 15');
+    await blocker.query('SELECT id FROM subjects WHERE id = ? FOR UPDATE', [held.id]); // that row only
+    const first = app.get(FullRescoreService).run({ asOf: TODAY, chunkSize: 10 });
+    try {
+      await waitFor(async () => (await ds.query('SELECT subjects_done FROM full_rescore_runs'))[0]?.subjects_done === 10);
+      const checkpoint = await ds.query('SELECT * FROM full_rescore_runs');
+      // Same day (would resume the same row) and another day (would supersede it): both refused, nothing written.
+      for (const asOf of [TODAY, '2026-11-21']) {
+        const second = app.get(FullRescoreService).run({ asOf, chunkSize: 10 });
+        await expect(second).rejects.toThrow(FullRescoreBusyError);
+        await expect(second).rejects.toThrow(
+          new RegExp(`^a full rescore is already running \\(run ${checkpoint[0].id} as of ${TODAY}, started .+\\); try again later$`),
+        );
+      }
+      expect(await ds.query('SELECT * FROM full_rescore_runs')).toEqual(checkpoint);
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+      await first.catch(() => undefined); // never leave it running past this test
+    }
+    const result = await first;
+    expect(result.done).toBe(clean.length);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM full_rescore_runs WHERE finished_at IS NOT NULL'))[0].n)).toBe(1);
+    expect(await ratings()).toEqual(clean);
+    // The lock went with the run: the next one starts.
+    await expect(app.get(FullRescoreService).run({ asOf: TODAY, chunkSize: 50 })).resolves.toMatchObject({ done: clean.length });
   });
 
   it('moves grades as deductions expire, without new events', async () => {

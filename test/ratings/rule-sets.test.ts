@@ -1,8 +1,8 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { addDays, DEFAULT_RULE_SETS, RuleSet, shanghaiDate, SubjectType, validateRuleSet } from '@app/credit';
-import { RuleSetsService } from '@app/ratings';
+import { FullRescoreService, RuleSetsService } from '@app/ratings';
 import { EventsService, SubjectsService } from '@app/registry';
-import { makeCreditCode } from '@app/credit';
+import { makeCreditCode, makeResidentId } from '@app/credit';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
 
@@ -105,5 +105,38 @@ describe('rule sets as data', () => {
     });
     expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM rule_sets'))[0].n)).toBe(4);
     expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM ratings'))[0].n)).toBe(0);
+  });
+
+  it('a published practitioner rule set decides the key-supervision list through status.keySupervisionFrom', async () => {
+    const creditCode = makeCreditCode('12120000401111113');
+    const [, doctor] = await api.app.get(SubjectsService).register(
+      [
+        { type: 'MEDICAL_INSTITUTION', name: '测试三院', creditCode },
+        { type: 'PRACTITIONER', name: '郑医生', residentId: makeResidentId('12010319800101093'), profession: 'PHYSICIAN', institutionCreditCode: creditCode },
+      ],
+      'test',
+    );
+    // Art.38 with important responsibility: tier 2, 5 points in 2026 (REMINDED under version 1).
+    await api.app.get(EventsService).record(
+      [{ sourceSystem: 'p', sourceRef: 'ks', subjectId: doctor.id, type: 'PENALTY_ART38', responsibility: 'IMPORTANT', occurredOn: '2026-02-01', decidedOn: '2026-03-01' }],
+      'test',
+    );
+    const rescore = api.app.get(FullRescoreService);
+    const rated = async () =>
+      (await api.dataSource.query('SELECT score, status, key_supervision FROM ratings WHERE subject_id = ?', [doctor.id]))[0];
+    await rescore.run({ asOf: '2026-06-30' });
+    expect(await rated()).toEqual({ score: 5, status: 'REMINDED', key_supervision: 0 });
+
+    const v2 = { ...structuredClone(DEFAULT_RULE_SETS[SubjectType.PRACTITIONER]), version: 2, effectiveFrom: tomorrow() };
+    v2.status = { remindedFrom: 3, keySupervisionFrom: 5 };
+    const res = await api.gql(PUBLISH, { r: v2 }, regulator);
+    expect(res.body.errors).toBeUndefined();
+    // Publishing only accepts future dates; move it back (column and body) so that it is in force on 2026-06-30.
+    await api.dataSource.query(
+      `UPDATE rule_sets SET effective_from = '2026-01-01', body = JSON_SET(body, '$.effectiveFrom', '2026-01-01')
+        WHERE subject_type = 'PRACTITIONER' AND version = 2`,
+    );
+    await rescore.run({ asOf: '2026-06-30' });
+    expect(await rated()).toEqual({ score: 5, status: 'KEY_SUPERVISION', key_supervision: 1 });
   });
 });

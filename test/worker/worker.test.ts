@@ -1,4 +1,5 @@
 import { AuditService } from '@app/audit';
+import { addDays, shanghaiDate } from '@app/credit';
 import { JOBS, JobRegistry, QUEUES } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
@@ -54,6 +55,7 @@ describe('worker', () => {
         { job: JOBS.auditVerify, owner: 'AuditVerifyProcessor.verify' },
         { job: JOBS.rescoreSubject, owner: 'RescoreProcessor.rescore' },
         { job: JOBS.rescoreAll, owner: 'RescoreProcessor.rescoreAll' },
+        { job: JOBS.ruleSetPreview, owner: 'RuleSetPreviewProcessor.compute' },
       ]),
     );
     expect(handlers).toHaveLength(Object.keys(JOBS).length);
@@ -79,6 +81,37 @@ describe('worker', () => {
     await tamper(ds, `UPDATE audit_log SET action = 'forged' WHERE seq = 4`);
     const job = await finished(await queue.add(JOBS.auditVerify.name, {}, { attempts: 1 }));
     expect(job.failedReason).toBe('audit chain broken at seq 4 (HASH_MISMATCH)');
+  });
+
+  it('the nightly full rescore skips while an operator\'s run as of today holds the lock, and retries behind an older one', async () => {
+    const rescoreQueue = app.get<Queue>(getQueueToken(QUEUES.rescore));
+    const byRescore = (job: Job): Promise<Job> =>
+      waitFor(async () => {
+        const j = await rescoreQueue.getJob(job.id as string);
+        return j && (j.finishedOn || j.failedReason) ? j : null;
+      }, 20_000);
+    const lockName = `LEFT(CONCAT('yibao:full-rescore:', DATABASE()), 64)`;
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`SELECT GET_LOCK(${lockName}, 0)`);
+      const today = shanghaiDate(new Date());
+      await ds.query('INSERT INTO full_rescore_runs (as_of, started_at) VALUES (?, NOW(3))', [today]);
+      const skipped = await byRescore(await rescoreQueue.add(JOBS.rescoreAll.name, {}, { attempts: 1 }));
+      expect(skipped.failedReason).toBeUndefined();
+      expect(skipped.returnvalue).toEqual({ skipped: expect.stringMatching(/^a full rescore is already running \(run \d+ as of /) });
+
+      await ds.query('UPDATE full_rescore_runs SET as_of = ?', [addDays(today, -1)]);
+      const busy = await byRescore(await rescoreQueue.add(JOBS.rescoreAll.name, {}, { attempts: 1 }));
+      expect(busy.failedReason).toMatch(/^a full rescore is already running .*; try again later$/);
+      // The holder's checkpoint row is untouched by both.
+      expect(await ds.query('SELECT as_of, subjects_done, finished_at FROM full_rescore_runs')).toEqual([
+        { as_of: addDays(today, -1), subjects_done: 0, finished_at: null },
+      ]);
+    } finally {
+      await holder.query(`DO RELEASE_LOCK(${lockName})`);
+      await holder.release();
+    }
   });
 
   it('finishes its active job before shutting down', async () => {

@@ -9,10 +9,11 @@ import { Module } from '@nestjs/common';
 import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { RescoreProcessor } from './ratings/rescore.processor';
+import { RuleSetPreviewProcessor } from './ratings/rule-set-preview.processor';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule],
-  providers: [AuditVerifyProcessor, RescoreProcessor, OutboxRelay],
+  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, OutboxRelay],
 })
 export class WorkerModule {}

@@ -39,4 +39,8 @@ export class AppConfig {
   get rateLimitPerMinute(): number {
     return this.raw.RATE_LIMIT_PER_MINUTE;
   }
+  /** Subjects of one type up to which a rule-set preview is computed inside the request. */
+  get ruleSetPreviewInlineMax(): number {
+    return this.raw.RULE_SET_PREVIEW_INLINE_MAX;
+  }
 }

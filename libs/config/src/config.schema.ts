@@ -48,6 +48,12 @@ export const configSchema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Requests per minute per API key (and per IP for the public caller). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+
+  /**
+   * previewRuleSet rates every subject of the type twice: up to this many subjects it answers inside the
+   * request; above it the worker computes the preview and the caller polls ruleSetPreview(id).
+   */
+  RULE_SET_PREVIEW_INLINE_MAX: z.coerce.number().int().min(0).default(2000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

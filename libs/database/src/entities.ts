@@ -6,6 +6,7 @@ import { Rating } from '@app/ratings/ratings/rating.entity';
 import { RatingHistory } from '@app/ratings/ratings/rating-history.entity';
 import { RatingNotification } from '@app/ratings/ratings/rating-notification.entity';
 import { RuleSetRecord } from '@app/ratings/rule-sets/rule-set.entity';
+import { RuleSetPreviewRecord } from '@app/ratings/rule-sets/rule-set-preview.entity';
 import { EventRecord } from '@app/registry/events/event-record.entity';
 import { EventVersion } from '@app/registry/events/event-version.entity';
 import { OutboxMessage } from '@app/registry/outbox/outbox-message.entity';
@@ -15,4 +16,4 @@ import { RescoreDue } from '@app/ratings/ratings/rescore-due.entity';
 import { StreamHead } from './stream-head.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord];

@@ -23,6 +23,7 @@ import { DropSubjectsRescoreDueSince1796405478152 } from '../../../migrations/17
 import { AddRatingHoldAndSuspension1796405478153 } from '../../../migrations/1796405478153-AddRatingHoldAndSuspension';
 import { AddRatingHistorySeq1796405478154 } from '../../../migrations/1796405478154-AddRatingHistorySeq';
 import { RatingHistorySeqUnique1796405478155 } from '../../../migrations/1796405478155-RatingHistorySeqUnique';
+import { CreateRuleSetPreviews1796405559615 } from '../../../migrations/1796405559615-CreateRuleSetPreviews';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   AddRatingHoldAndSuspension1796405478153,
   AddRatingHistorySeq1796405478154,
   RatingHistorySeqUnique1796405478155,
+  CreateRuleSetPreviews1796405559615,
 ];

@@ -5,6 +5,8 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   rescore: 'rescore',
+  /** Long comparisons of a candidate rule set: a queue of their own, so they never hold up rescores. */
+  previews: 'previews',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -14,6 +16,8 @@ export const JOBS = {
   rescoreSubject: { queue: QUEUES.rescore, name: 'rescore-subject' },
   /** Every subject, in resumable chunks (nightly, and `npm run cli -- rescore --all`). */
   rescoreAll: { queue: QUEUES.rescore, name: 'rescore-all' },
+  /** A queued rule-set preview: data `{ previewId }`, job id `rule-set-preview-<id>` (fed by the outbox relay). */
+  ruleSetPreview: { queue: QUEUES.previews, name: 'rule-set-preview' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -29,13 +33,24 @@ export const JOB_OPTIONS = {
    * The job id is the subject, so a burst of events for one subject coalesces into one waiting job. BullMQ
    * ignores an add whose id still exists in any state, so finished jobs must not linger: a kept completed
    * job would swallow the subject's next rescore. A job that failed every attempt is logged and dropped;
-   * the subject keeps rescore_due_since, and the nightly full rescore picks it up.
+   * the subject stays marked in rescore_due, and the relay's sweep (or the nightly full rescore) picks it up.
    */
   rescore: {
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,
     removeOnFail: true,
+  },
+  /**
+   * The job id is the preview's, and the job resumes from the preview's checkpoint, so a retry redoes at most
+   * one chunk. After the last attempt the preview is marked FAILED with the reason. A completed job is removed
+   * at once: a second delivery of the same preview then runs and finds it DONE, instead of being swallowed.
+   */
+  ruleSetPreview: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
   },
 } as const;
 

@@ -1,6 +1,9 @@
-import { FullRescoreService } from '@app/ratings';
+import { FullRescoreBusyError, FullRescoreService } from '@app/ratings';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { info, out, progressBar } from '../cli-output';
+
+/** `rescore --all` while another full rescore runs: distinct from 1 (a bug) and 2 (bad input), so scripts can retry. */
+export const BUSY_EXIT_CODE = 4;
 
 interface RescoreFlags {
   all?: boolean;
@@ -20,8 +23,18 @@ export class RescoreCommand extends CommandRunner {
       return;
     }
     const bar = progressBar('rescoring');
-    const result = await this.fullRescore.run({ chunkSize: flags.chunkSize, onProgress: (p) => bar.update(p.done, p.total) });
-    bar.stop();
+    let result;
+    try {
+      result = await this.fullRescore.run({ chunkSize: flags.chunkSize, onProgress: (p) => bar.update(p.done, p.total) });
+    } catch (e) {
+      if (!(e instanceof FullRescoreBusyError)) throw e;
+      // Another run (the nightly job, or another operator) holds the lock: refuse, touch nothing.
+      info(`error: ${e.message}`);
+      process.exitCode = BUSY_EXIT_CODE;
+      return;
+    } finally {
+      bar.stop();
+    }
     out(`full rescore run ${result.runId}: ${result.done} subjects, ${result.changed} ratings changed`);
   }
 

@@ -1,10 +1,15 @@
 import { AppConfig } from '@app/config';
-import { markRescoreDue, subjectsDueBefore } from '@app/ratings';
 import { JOB_OPTIONS, JOBS, QUEUES, redisOptions } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { OUTBOX_TOPICS } from '@app/registry/outbox/outbox';
+import { markRescoreDue, RULE_SET_PREVIEW_TOPIC, subjectsDueBefore } from '@app/ratings';
+
+/** The registry's subject announcements; rows written before the topic got its name say `rescore`. */
+const SUBJECT_TOPICS = [OUTBOX_TOPICS.subjectChanged, 'rescore'];
+const KNOWN_TOPICS = new Set<string>([...SUBJECT_TOPICS, RULE_SET_PREVIEW_TOPIC]);
 
 const BATCH = 1000;
 const IDLE_POLL_MS = 250;
@@ -18,20 +23,23 @@ const DUE_GRACE_MS = 60_000;
 
 interface PendingRow {
   id: string;
+  topic: string;
   subject_id: string;
 }
 
 /**
- * Moves the registry's announcements (outbox rows) into the rescore queue. Rows are claimed with FOR UPDATE
- * SKIP LOCKED, so several worker replicas share the work without sending a row twice; a row is stamped
- * delivered only after BullMQ accepted its job, in the same transaction, which also marks the subjects due
- * (ratings' own bookkeeping): a change is always either still in the outbox or marked due until rated. While Redis is down the add fails fast (its own connection has no offline
+ * Moves outbox rows into their queues: the registry's subject announcements into the rescore queue, queued
+ * rule-set previews into the previews queue. Rows are claimed with FOR UPDATE SKIP LOCKED, so several worker
+ * replicas share the work without sending a row twice; a row is stamped delivered only after BullMQ accepted
+ * its job, in the same transaction, which also marks the subjects due (ratings' own bookkeeping): a change
+ * is always either still in the outbox or marked due until it is rated. While Redis is down the add fails fast (its own connection has no offline
  * queue), the transaction rolls back, and the rows wait; the loop backs off and drains them on return.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private queue?: Queue;
+  private previewQueue?: Queue;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -50,6 +58,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       prefix: this.config.redis.prefix,
     });
     this.queue.on('error', () => undefined); // connection errors surface through relayOnce; don't crash
+    this.previewQueue = new Queue(QUEUES.previews, {
+      connection: redisOptions(this.config, 'producer') as ConnectionOptions,
+      prefix: this.config.redis.prefix,
+    });
+    this.previewQueue.on('error', () => undefined);
     this.running = true;
     this.loop = this.run();
   }
@@ -59,6 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake?.();
     await this.loop;
     await this.queue?.close().catch(() => undefined);
+    await this.previewQueue?.close().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -82,22 +96,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** One batch: claim, enqueue (one job per subject), stamp. Returns how many rows were delivered. */
+  /**
+   * One batch: claim, enqueue (one job per subject; one per queued rule-set preview), stamp. Returns how many
+   * rows were delivered. A row of a topic this relay does not know is stamped with a warning, so it cannot
+   * block the rows behind it.
+   */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction('READ COMMITTED', async (em) => {
       const rows: PendingRow[] = await em.query(
-        'SELECT id, subject_id FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+        'SELECT id, topic, subject_id FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const subjects = [...new Set(rows.map((r) => String(r.subject_id)))];
+      const ofTopic = (topic: string) => rows.filter((r) => r.topic === topic).map((r) => String(r.subject_id));
+      const subjects = [...new Set(SUBJECT_TOPICS.flatMap(ofTopic))];
       await markRescoreDue(em, subjects, new Date());
       const jobs = subjects.map((subjectId) => ({
         name: JOBS.rescoreSubject.name,
         data: { subjectId },
         opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
       }));
-      await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
+      const previews = [...new Set(ofTopic(RULE_SET_PREVIEW_TOPIC))].map((previewId) => ({
+        name: JOBS.ruleSetPreview.name,
+        data: { previewId },
+        opts: { ...JOB_OPTIONS.ruleSetPreview, jobId: `rule-set-preview-${previewId}` },
+      }));
+      const unknown = rows.filter((r) => !KNOWN_TOPICS.has(r.topic));
+      if (unknown.length > 0) this.logger.warn({ ids: unknown.map((r) => String(r.id)), topics: [...new Set(unknown.map((r) => r.topic))] }, 'outbox rows of an unknown topic dropped');
+      if (jobs.length > 0) await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
+      if (previews.length > 0) await withTimeout(this.previewQueue!.addBulk(previews), ADD_TIMEOUT_MS);
       await em.query('UPDATE outbox SET delivered_at = ? WHERE id IN (?)', [new Date(), rows.map((r) => r.id)]);
       return rows.length;
     });

@@ -1,6 +1,8 @@
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
-import { FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
+import { shanghaiDate } from '@app/credit';
+import { FullRescoreBusyError, FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
 import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -15,6 +17,8 @@ export interface RescoreJobData {
  */
 @Processor(QUEUES.rescore, { concurrency: 4 })
 export class RescoreProcessor extends JobDispatcher {
+  private readonly logger = new Logger(RescoreProcessor.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rescoring: RescoreService,
@@ -30,9 +34,25 @@ export class RescoreProcessor extends JobDispatcher {
     return this.rescoring.rescore(subjectId);
   }
 
-  /** Chunked and checkpointed in the database: a retried or restarted job resumes where the last one stopped. */
+  /**
+   * Chunked and checkpointed in the database: a retried or restarted job resumes where the last one stopped.
+   * While another full rescore runs (an operator's `rescore --all`): if that run is as of today or later it does
+   * this job's work, so the job is skipped with a log line; if it is an older day's, the job fails and BullMQ
+   * retries it later with backoff.
+   */
   @OnJob(JOBS.rescoreAll)
-  async rescoreAll(job: Job): Promise<FullRescoreProgress> {
-    return this.fullRescore.run({ onProgress: (p) => void job.updateProgress({ done: p.done, total: p.total }) });
+  async rescoreAll(job: Job): Promise<FullRescoreProgress | { skipped: string }> {
+    try {
+      return await this.fullRescore.run({ onProgress: (p) => void job.updateProgress({ done: p.done, total: p.total }) });
+    } catch (e) {
+      if (!(e instanceof FullRescoreBusyError)) throw e;
+      const today = shanghaiDate(new Date());
+      if (e.asOf !== null && e.asOf >= today) {
+        this.logger.log({ runId: e.runId, asOf: e.asOf }, 'full rescore skipped: another run as of today is in progress');
+        return { skipped: e.message };
+      }
+      this.logger.warn({ runId: e.runId, asOf: e.asOf, attempt: job.attemptsMade + 1 }, 'full rescore busy; will retry later');
+      throw e;
+    }
   }
 }

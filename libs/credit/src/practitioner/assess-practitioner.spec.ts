@@ -61,6 +61,13 @@ describe('assessPractitioner: points by tier and responsibility (domain.md §4 t
       ['PENALTY_ART39', 'PENALTY_ART39:REPEAT_IN_YEAR'],
     ],
     [
+      'the same day: ids order as numbers, so "10" is the repeat of "9"',
+      [ev(T.INTERVIEW, '2025-02-01', R.GENERAL, { id: '10' }), ev(T.INTERVIEW, '2025-02-01', R.MAIN, { id: '9' })],
+      [3, 7],
+      [1, 3],
+      ['INTERVIEW', 'INTERVIEW:REPEAT_IN_YEAR'],
+    ],
+    [
       'the same type in the next year is not a repeat',
       [ev(T.INTERVIEW, '2024-12-01', R.GENERAL), ev(T.INTERVIEW, '2025-01-05', R.GENERAL)],
       [1],
@@ -124,6 +131,42 @@ describe('assessPractitioner: status thresholds', () => {
     ['an institution-only event type is ignored', [anEvent(T.ANNUAL_ASSESSMENT, '2025-03-01')], 0, S.ACTIVE],
   ])('%s', (_name, events, total, status) => {
     expect(assess(events, '2025-06-30')).toMatchObject({ total, status, terminated: false });
+  });
+});
+
+describe('assessPractitioner: keySupervision (domain.md §5 "a practitioner at ≥ 6 points")', () => {
+  it.each<[string, CreditEvent[], string, boolean]>([
+    ['5 points: not yet', [ev(T.PENALTY_ART38, '2025-03-01', R.IMPORTANT)], '2025-06-30', false],
+    ['6 points: on the list', [ev(T.PENALTY_ART38, '2025-03-01', R.MAIN)], '2025-06-30', true],
+    [
+      'suspended at 9 points: still on the list',
+      [ev(T.INTERVIEW, '2025-02-01', R.IMPORTANT), ev(T.IMPERSONATED_SETTLEMENT, '2025-03-10', R.GENERAL)],
+      '2025-03-20',
+      true,
+    ],
+    [
+      'repaired from 6 to 5: off the list',
+      [ev(T.PENALTY_ART38, '2025-03-01', R.MAIN), ...repairs('2025-04-01')],
+      '2025-06-30',
+      false,
+    ],
+    [
+      'terminated, with 0 points in the next year: on the list while barred',
+      [ev(T.PENALTY_ART40, '2025-03-01', R.MAIN)],
+      '2026-06-30',
+      true,
+    ],
+  ])('%s', (_name, events, asOf, keySupervision) => {
+    expect(assess(events, asOf).keySupervision).toBe(keySupervision);
+  });
+
+  it('follows the rule set: with status.keySupervisionFrom 5, 5 points are on the list (and the status says so)', () => {
+    const ruleSet = { ...RULES, status: { remindedFrom: 3, keySupervisionFrom: 5 } };
+    const events = [ev(T.PENALTY_ART38, '2025-03-01', R.IMPORTANT)];
+    const a = assessPractitioner({ ruleSet, events, asOf: '2025-06-30' });
+    expect(a).toMatchObject({ total: 5, status: S.KEY_SUPERVISION, keySupervision: true });
+    expect(assessPractitioner({ ruleSet, events: [ev(T.INTERVIEW, '2025-03-01', R.MAIN)], asOf: '2025-06-30' }))
+      .toMatchObject({ total: 3, keySupervision: false });
   });
 });
 

@@ -43,13 +43,17 @@ export function assessPractitioner(input: PractitionerAssessmentInput): Practiti
     if (eventYear === year) explanation.push(line);
   }
   const total = cycle.year === year ? cycle.total : 0;
+  const status = statusOn(ruleSet, at, total, sanctions);
   return {
     subjectType: SubjectType.PRACTITIONER,
     ruleSetVersion: ruleSet.version,
     year,
     total,
-    status: statusOn(ruleSet, at, total, sanctions),
+    status,
     ...reportedSanctions(sanctions, at, year),
+    // The list threshold is the status threshold (domain.md §4 "6–8: KEY_SUPERVISION", §5 "≥ 6 points"): one
+    // number in the rule set, not a second copy that could disagree with it.
+    keySupervision: total >= ruleSet.status.keySupervisionFrom || status === PractitionerStatus.TERMINATED,
     explanation,
   };
 }

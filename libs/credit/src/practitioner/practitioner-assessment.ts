@@ -36,6 +36,12 @@ export interface PractitionerAssessment {
   barredUntil: string | null;
   /** A bar is running on the assessment date. */
   terminated: boolean;
+  /**
+   * On the KEY_SUPERVISION list (domain.md §5 "a practitioner at ≥ 6 points"): `total` at or above the rule set's
+   * `status.keySupervisionFrom`, the same number that makes the status KEY_SUPERVISION, so a suspension at 9+
+   * points keeps the flag; a running bar (TERMINATED) always counts.
+   */
+  keySupervision: boolean;
   /** The events behind the suspension and the bar (for the notice to the person). */
   suspendedByEventId: string | null;
   barredByEventId: string | null;

@@ -16,5 +16,14 @@ export function countingEvents(events: readonly CreditEvent[], asOf: string): Cr
 
 export function compareDecisionOrder(a: CreditEvent, b: CreditEvent): number {
   if (a.decidedOn !== b.decidedOn) return a.decidedOn < b.decidedOn ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareIds(a.id, b.id);
+}
+
+/**
+ * Ids are decimal strings of unsigned BIGINTs (no leading zeros), so they order as numbers: the shorter one
+ * first, then digit by digit. "9" comes before "10", as `ORDER BY id` does in the database. Without a BigInt.
+ */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -243,6 +243,15 @@ describe('rateOrganisation: one test per modifier (domain.md §2 modifiers)', ()
       ['BREACH_FEE', 'BREACH_FEE+REPEAT'],
     ],
     [
+      'the same day: ids order as numbers, so "10" (−150) is the repeat of "9" (−100), not the other way round',
+      [
+        art38('2025-03-01', { id: '10', fineMultiple: 1.5 }),
+        art38('2025-03-01', { id: '9' }),
+      ],
+      [-100, -225],
+      ['PENALTY_ART38', 'PENALTY_ART38:MULTIPLE>=1.5+REPEAT'],
+    ],
+    [
       'a different type is not a repeat',
       [anEvent(T.INTERVIEW, '2025-01-01'), anEvent(T.BREACH_FEE, '2025-03-01')],
       [-10, -20],

@@ -1,6 +1,6 @@
 import { actorOf, Allow, CurrentPrincipal, Principal, Role } from '@app/auth';
 import { SubjectType } from '@app/registry/api/registry-enums';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { pageSize } from '@app/common';
 import { RuleSetPreview, RuleSetPreviewService } from '../rule-sets/rule-set-preview.service';
 import { RuleSetPreviewNode } from './rule-set-preview.node';
@@ -33,12 +33,23 @@ export class RuleSetsResolver {
     return this.service.publish(ruleSet, actorOf(principal));
   }
 
-  @Query(() => RuleSetPreviewNode, { description: 'How many subjects, and which, a rule set would move to another grade; stores nothing.' })
+  @Query(() => RuleSetPreviewNode, {
+    description:
+      'How many subjects, and which, a rule set would move to another grade. Small populations are answered at once ' +
+      '(inline, nothing stored); larger ones are queued for the worker: poll ruleSetPreview(id).',
+  })
   @Allow(Role.REGULATOR, Role.AUDITOR)
   previewRuleSet(
     @Args('ruleSet', { type: () => GraphQLJSON }) ruleSet: unknown,
+    @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<RuleSetPreview> {
-    return this.previews.preview(ruleSet, pageSize(first, 100, 10_000));
+    return this.previews.preview(ruleSet, pageSize(first, 100, 10_000), actorOf(principal));
+  }
+
+  @Query(() => RuleSetPreviewNode, { description: 'A queued rule-set preview: its status and, once DONE, its result.' })
+  @Allow(Role.REGULATOR, Role.AUDITOR)
+  ruleSetPreview(@Args('id', { type: () => ID }) id: string): Promise<RuleSetPreview> {
+    return this.previews.find(id);
   }
 }

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { FullRescoreRun } from './full-rescore-run.entity';
+import { FullRescoreLock } from './full-rescore-lock';
 import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
 import { RatingChange } from './rating-writer';
 import { rateSubjects } from './rate-subjects';
@@ -13,6 +14,12 @@ import { subjectRowsAfter } from './subject-rows.reader';
 
 export const DEFAULT_CHUNK = 1000;
 
+
+export interface FullRescoreOptions {
+  chunkSize?: number;
+  asOf?: string;
+  onProgress?: (p: FullRescoreProgress) => void;
+}
 
 export interface FullRescoreProgress {
   runId: string;
@@ -37,8 +44,21 @@ export class FullRescoreService {
     private readonly ruleSets: RuleSetsService,
   ) {}
 
-  /** Resumes the unfinished run of the same date, or starts one (as of today by default). */
-  async run(options: { chunkSize?: number; asOf?: string; onProgress?: (p: FullRescoreProgress) => void } = {}): Promise<FullRescoreProgress> {
+  /**
+   * Resumes the unfinished run of the same date, or starts one (as of today by default). One run at a time:
+   * while another run (in any process) holds the lock this throws FullRescoreBusyError at once and touches nothing.
+   */
+  async run(options: FullRescoreOptions = {}): Promise<FullRescoreProgress> {
+    const lock = await FullRescoreLock.acquire(this.dataSource);
+    try {
+      return await this.runHoldingLock(options);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Only the lock holder opens, resumes or supersedes the checkpoint row. */
+  private async runHoldingLock(options: FullRescoreOptions): Promise<FullRescoreProgress> {
     const run = await this.openRun(options.asOf ?? shanghaiDate(new Date()));
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
     const total = Number((await this.dataSource.query('SELECT COUNT(*) AS n FROM subjects'))[0].n);

@@ -1,4 +1,4 @@
-import { Grade, PractitionerStatus, Rating as CreditRating, SubjectType } from '@app/credit';
+import { Grade, Rating as CreditRating, SubjectType } from '@app/credit';
 import { RatingValues } from './rating-values';
 
 export type RatingOutcome = Omit<RatingValues, 'computedAt'>;
@@ -36,8 +36,7 @@ export function ratingOutcome(result: CreditRating): RatingOutcome {
         ...noFlags(result.subjectType, result.ruleSetVersion),
         score: result.total,
         status: result.status,
-        // domain.md §5: a practitioner at 6 points or more belongs on the key-supervision list.
-        keySupervision: result.total >= 6 || result.status === PractitionerStatus.TERMINATED,
+        keySupervision: result.keySupervision,
         explanation: result.explanation.map(({ eventId, points, countsUntil, rule }) => ({ eventId, points, countsUntil, rule })),
       };
   }

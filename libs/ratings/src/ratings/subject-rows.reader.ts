@@ -18,9 +18,11 @@ export function subjectRowsByIds(em: EntityManager, ids: readonly string[], lock
   return em.query(`SELECT ${COLUMNS} FROM subjects WHERE id IN (?)${lock ? ' FOR UPDATE' : ''}`, [ids]);
 }
 
-/** The next `limit` subjects after `afterId`, in id order (keyset paging for the full rescore). */
-export function subjectRowsAfter(em: EntityManager, afterId: string, limit: number): Promise<SubjectRow[]> {
-  return em.query(`SELECT ${COLUMNS} FROM subjects WHERE id > ? ORDER BY id LIMIT ?`, [afterId, limit]);
+/** The next `limit` subjects after `afterId` (of one type, if given), in id order: keyset paging for whole-population passes. */
+export function subjectRowsAfter(em: EntityManager, afterId: string, limit: number, type?: SubjectType): Promise<SubjectRow[]> {
+  return type
+    ? em.query(`SELECT ${COLUMNS} FROM subjects WHERE type = ? AND id > ? ORDER BY id LIMIT ?`, [type, afterId, limit])
+    : em.query(`SELECT ${COLUMNS} FROM subjects WHERE id > ? ORDER BY id LIMIT ?`, [afterId, limit]);
 }
 
 /** Subjects by id or by credit code, each with the key it was found by (`key_value`), as of `createdBy` if given. */
