@@ -13,6 +13,11 @@ export interface B4Spec {
   /** Credit codes per request (10,000 at scale 1, the API's maximum). */
   keys: number;
   requests: number;
+  /**
+   * Valid time: `ratings(asOf:)` computes each rating from the subject's events with the rule set of that day
+   * (issue "Ratings you can rely on" §3). With B2's asOf the answers must equal the ratings B2 stored.
+   */
+  asOf?: string;
 }
 
 const FIELDS = [
@@ -22,7 +27,12 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number];
 type Answer = Record<Field, unknown>;
 
-const QUERY = `query Ratings($codes: [String!]!) { ratings(creditCodes: $codes) { ${FIELDS.join(' ')} } }`;
+/** computedAt is when an answer was computed: the stored rating's time, or the moment an asOf answer is made. */
+const fieldsOf = (asOf?: string): readonly Field[] => (asOf ? FIELDS.filter((f) => f !== 'computedAt') : FIELDS);
+const queryOf = (asOf?: string): string =>
+  asOf
+    ? `query Ratings($codes: [String!]!, $asOf: Date) { ratings(creditCodes: $codes, asOf: $asOf) { ${fieldsOf(asOf).join(' ')} } }`
+    : `query Ratings($codes: [String!]!) { ratings(creditCodes: $codes) { ${FIELDS.join(' ')} } }`;
 
 // The same rows, straight from the tables: every rated subject in `codes` (hasRecord is "a row exists").
 const BASELINE_SQL = `
@@ -64,24 +74,24 @@ export async function runB4(pool: Pool, spec: B4Spec): Promise<BenchResult> {
     let bytes = 0;
     for (let i = 0; i < samples.length; i++) {
       const base = await baselineRequest(pool, samples[i]);
-      const api = await graphqlRequest(url, secret, samples[i]);
+      const api = await graphqlRequest(url, secret, samples[i], spec.asOf);
       if (i >= WARM_UP) {
         baselineMs.push(base.ms);
         serviceMs.push(api.ms);
         bytes = api.bytes;
       }
-      const found = compare(samples[i], base.rows, api.answers);
+      const found = compare(samples[i], base.rows, api.answers, fieldsOf(spec.asOf));
       differenceCount += found.length;
       for (const d of found) if (differences.length < SHOW_DIFFERENCES) differences.push(`request ${i + 1}: ${d}`);
       if (i >= WARM_UP && (i - WARM_UP + 1) % 5 === 0) progress(`B4: ${i - WARM_UP + 1}/${spec.requests} requests`);
     }
     const p50 = { base: percentile(baselineMs, 50), api: percentile(serviceMs, 50) };
     return {
-      id: 'B4',
-      title: 'GraphQL query of ratings over HTTP',
+      id: spec.asOf ? 'B4-asOf' : 'B4',
+      title: spec.asOf ? `GraphQL query of ratings over HTTP, asOf ${spec.asOf} (computed from the events)` : 'GraphQL query of ratings over HTTP',
       sizes: [`${spec.keys} ratings per request × ${spec.requests} requests (+${WARM_UP} warm-up each, not counted), ${codes.length} rated subjects`],
       baseline: { label: 'p50: raw mysql2 SELECT (subjects ⋈ ratings by credit code) + JSON.stringify', ms: p50.base },
-      service: { label: `p50: POST /graphql ratings(creditCodes) with a BUDGET key, full body received (${Math.round(bytes / 1024)} KiB)`, ms: p50.api },
+      service: { label: `p50: POST /graphql ratings(creditCodes${spec.asOf ? ', asOf' : ''}) with a BUDGET key, full body received (${Math.round(bytes / 1024)} KiB)`, ms: p50.api },
       details: [
         `API p95 ${percentile(serviceMs, 95).toFixed(1)} ms, min ${Math.min(...serviceMs).toFixed(1)} ms, max ${Math.max(...serviceMs).toFixed(1)} ms`,
         `baseline p95 ${percentile(baselineMs, 95).toFixed(1)} ms, min ${Math.min(...baselineMs).toFixed(1)} ms`,
@@ -115,8 +125,8 @@ async function baselineRequest(pool: Pool, codes: string[]): Promise<{ ms: numbe
   return { ms: performance.now() - t0, rows: rows as Record<string, unknown>[] };
 }
 
-async function graphqlRequest(url: string, key: string, codes: string[]): Promise<{ ms: number; bytes: number; answers: Answer[] }> {
-  const body = JSON.stringify({ query: QUERY, variables: { codes } });
+async function graphqlRequest(url: string, key: string, codes: string[], asOf?: string): Promise<{ ms: number; bytes: number; answers: Answer[] }> {
+  const body = JSON.stringify({ query: queryOf(asOf), variables: { codes, asOf } });
   const t0 = performance.now();
   const res = await fetch(url, {
     method: 'POST',
@@ -131,7 +141,7 @@ async function graphqlRequest(url: string, key: string, codes: string[]): Promis
 }
 
 /** The API's answers (in the order asked) against the baseline's rows, field by field. */
-function compare(codes: readonly string[], rows: readonly Record<string, unknown>[], answers: readonly Answer[]): string[] {
+function compare(codes: readonly string[], rows: readonly Record<string, unknown>[], answers: readonly Answer[], fields: readonly Field[]): string[] {
   const out: string[] = [];
   if (answers.length !== codes.length) out.push(`${answers.length} answers for ${codes.length} codes`);
   const byCode = new Map(rows.map((r) => [String(r.creditCode), r]));
@@ -155,7 +165,7 @@ function compare(codes: readonly string[], rows: readonly Record<string, unknown
       ruleSetVersion: Number(row.ruleSetVersion),
       computedAt: (row.computedAt as Date).toISOString(),
     };
-    const wrong = FIELDS.filter((f) => got[f] !== want[f]);
+    const wrong = fields.filter((f) => got[f] !== want[f]);
     if (wrong.length > 0) out.push(`${code}: ${wrong.map((f) => `${f} API ${JSON.stringify(got[f])} vs SQL ${JSON.stringify(want[f])}`).join(', ')}`);
   });
   return out;

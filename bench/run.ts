@@ -1,4 +1,4 @@
-// npm run bench — benchmarks B2 and B4 of quality.md, each as a ratio against a baseline measured in the same
+// npm run bench — benchmarks B2 and B4 (and B4 with asOf) of quality.md, each as a ratio against a baseline measured in the same
 // run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
 // sizes (e.g. BENCH_SCALE=0.05 while developing). Report on stdout, progress on stderr.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
@@ -44,10 +44,14 @@ async function main(): Promise<number> {
 
     results.push(await runB2(pool, data, AS_OF));
     // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
-    results.push(await runB4(pool, { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests }));
+    const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
+    results.push(await runB4(pool, b4));
+    // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's day,
+    // which must equal what B2 stored.
+    results.push(await runB4(pool, { ...b4, asOf: AS_OF }));
 
     printReport(results, [
-      `Benchmarks B2, B4 (quality.md) — BENCH_SCALE=${scale}, seed ${SEED}, Node ${process.version}`,
+      `Benchmarks B2, B4, B4-asOf (quality.md) — BENCH_SCALE=${scale}, seed ${SEED}, Node ${process.version}`,
       server,
     ]);
   } finally {

@@ -1,5 +1,5 @@
 import { ApiKeysService, Role } from '@app/auth';
-import { makeCreditCode } from '@app/credit';
+import { makeCreditCode, shanghaiDate } from '@app/credit';
 import { RescoreService } from '@app/ratings';
 import { EventCorrectionsService, EventsService, SubjectsService } from '@app/registry';
 import { resetDatabase } from '../support/database';
@@ -105,6 +105,25 @@ describe('ratings for the budget module', () => {
     expect(await q(beforeRecord)).toMatchObject({ score: 850, grade: 'B' });
   });
 
+  it('a new institution reads NOT_RATED from registration on (its own agreement date), before its queued rating is stored', async () => {
+    const code = makeCreditCode('12120000409990097');
+    const signed = shanghaiDate(new Date(Date.now() - 30 * 86_400_000));
+    await api.app.get(SubjectsService).register([{ type: 'MEDICAL_INSTITUTION', name: '新开医院', creditCode: code, agreementSignedOn: signed }], 'test');
+    const [fresh] = (await api.gql(RATINGS, { codes: [code] }, budget)).body.data.ratings;
+    expect(fresh).toMatchObject({ notRated: true, grade: 'NOT_RATED', hasRecord: true, inspectionFactor: 1 });
+  });
+
+  it('investigationHold is shown on Rating and RatingChange', async () => {
+    const code = makeCreditCode('12120000409990096');
+    const [held] = await api.app.get(SubjectsService).register([{ type: 'MEDICAL_INSTITUTION', name: '暂停结算医院', creditCode: code, agreementSignedOn: '2015-01-01' }], 'test');
+    await record(code, 'hold-1', { type: 'INVESTIGATION_HOLD' });
+    await api.app.get(RescoreService).rescore(held.id);
+    expect((await api.gql(RATINGS, { codes: [code] }, budget)).body.data.ratings[0]).toMatchObject({ investigationHold: true, score: 850 });
+    const CHANGES = '{ ratingChanges(first: 10000) { nodes { subjectId investigationHold settlementSuspendedUntil } } }';
+    const nodes = (await api.gql(CHANGES, undefined, budget)).body.data.ratingChanges.nodes;
+    expect(nodes.filter((n: { subjectId: string }) => n.subjectId === held.id)).toEqual([{ subjectId: held.id, investigationHold: true, settlementSuspendedUntil: null }]);
+  });
+
   it('validates keys and dates like everywhere else: the malformed key by its index, future dates refused', async () => {
     const err = async (vars: Record<string, unknown>) => (await api.gql(RATINGS, vars, budget)).body.errors?.[0]?.extensions;
     expect(await err({ codes: [codes[0], 'hello'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCodes', index: 1, reason: 'INVALID_CREDIT_CODE' });
@@ -128,6 +147,18 @@ describe('ratings for the budget module', () => {
     for (const asOf of [undefined, '2026-06-30']) {
       const few = await count(codes, asOf);
       expect(await count(many, asOf)).toBe(few);
+      expect(few).toBeLessThanOrEqual(3);
+    }
+    // knownAt (the history), alone and with asOf (events as known then): constant too.
+    const countAt = async (keys: string[], vars: Record<string, string>) => {
+      spy.mockClear();
+      const res = await api.gql(RATINGS, { codes: keys, ...vars }, budget);
+      expect(res.body.data.ratings).toHaveLength(keys.length);
+      return spy.mock.calls.filter(([sql]) => !/api_keys/.test(String(sql))).length;
+    };
+    for (const vars of [{ knownAt: '2026-07-01T00:00:00Z' }, { knownAt: new Date().toISOString(), asOf: '2026-06-30' }]) {
+      const few = await countAt(codes, vars);
+      expect(await countAt(many, vars)).toBe(few);
       expect(few).toBeLessThanOrEqual(3);
     }
     spy.mockRestore();
