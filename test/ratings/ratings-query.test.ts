@@ -150,7 +150,7 @@ describe('ratings for the budget module', () => {
       expect(few).toBeLessThanOrEqual(3);
     }
     // knownAt (the history), alone and with asOf (events as known then): constant too.
-    const countAt = async (keys: string[], vars: Record<string, string>) => {
+    const countAt = async (keys: string[], vars: Record<string, string | undefined>) => {
       spy.mockClear();
       const res = await api.gql(RATINGS, { codes: keys, ...vars }, budget);
       expect(res.body.data.ratings).toHaveLength(keys.length);

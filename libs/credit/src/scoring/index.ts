@@ -7,3 +7,4 @@ export { rate } from './rate';
 export type { RateInput, Rating, RatingBySubjectType } from './rate';
 export { rateOnDate } from './rate-on-date';
 export type { RateOnDateInput } from './rate-on-date';
+export { compareIds } from './counting-events';

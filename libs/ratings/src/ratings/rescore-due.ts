@@ -1,3 +1,4 @@
+import { compareIds } from '@app/credit';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -7,7 +8,8 @@ import { EntityManager } from 'typeorm';
  */
 export async function markRescoreDue(em: EntityManager, subjectIds: readonly string[], at: Date): Promise<void> {
   if (subjectIds.length === 0) return;
-  const ids = [...new Set(subjectIds)].sort();
+  // Numeric order, the order InnoDB locks an IN list in: writers that lock the same rows never cross.
+  const ids = [...new Set(subjectIds)].sort(compareIds);
   await em.query('INSERT INTO rescore_due (subject_id, since) VALUES ? ON DUPLICATE KEY UPDATE since = LEAST(since, VALUES(since))', [
     ids.map((id) => [id, at]),
   ]);

@@ -1,3 +1,4 @@
+import { compareIds } from '@app/credit';
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -11,7 +12,7 @@ export const OUTBOX_TOPICS = { subjectChanged: 'subject-changed' } as const;
  * that started earlier that it read a stale set of events.
  */
 export async function announceSubjectChanges(em: EntityManager, subjectIds: Iterable<string>, at: Date, eventsChanged = true): Promise<void> {
-  const ids = [...new Set(subjectIds)].sort();
+  const ids = [...new Set(subjectIds)].sort(compareIds); // numeric: the order InnoDB locks the rows in
   if (ids.length === 0) return;
   await em
     .createQueryBuilder()
