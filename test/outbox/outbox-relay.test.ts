@@ -131,6 +131,9 @@ describe('transactional outbox', () => {
 
   it('routes rows by topic: a rule-set preview message to the previews queue, an unknown topic stamped without a job', async () => {
     const ids = await registerInstitutions();
+    // Registration queues each subject's first rating: let it finish, then forget it, so only this test's rows count.
+    await waitFor(async () => (await pending()) === 0 && (await ratedSubjects()).length === ids.length);
+    await ds.query('DELETE FROM ratings');
     const previews = app.get<Queue>(getQueueToken(QUEUES.previews));
     await previews.obliterate({ force: true });
     const processor = app.get(RuleSetPreviewProcessor);
