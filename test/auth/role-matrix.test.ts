@@ -34,6 +34,27 @@ const MATRIX: Record<string, { allowed: Caller[]; query: string; allowedCodes?: 
     query: 'mutation { amendEvent(id: "999999", input: {}, reason: "x") { id } }',
     allowedCodes: ['NOT_FOUND'],
   },
+  listChanges: { allowed: [Role.NDRC], query: '{ listChanges(list: SEVERE_DISHONESTY, afterSeq: 0) { seq } }' },
+  listEntries: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ listEntries(first: 1) { nodes { entryId } } }' },
+  creditRepairApplications: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ creditRepairApplications(first: 1) { nodes { id } } }' },
+  // Allowed callers reach the service and get NOT_FOUND for the unknown entry or objection: the guard let them through.
+  confirmListEntry: { allowed: [Role.REGULATOR], query: 'mutation { confirmListEntry(entryId: "SD999999999999") { entryId } }', allowedCodes: ['NOT_FOUND'] },
+  recordObjection: {
+    allowed: [Role.REGULATOR],
+    query: 'mutation { recordObjection(entryId: "SD999999999999", receivedOn: "2026-01-05", summary: "x") { id } }',
+    allowedCodes: ['NOT_FOUND'],
+  },
+  decideObjection: { allowed: [Role.REGULATOR], query: 'mutation { decideObjection(objectionId: "999999", upheld: false, reason: "x") { id } }', allowedCodes: ['NOT_FOUND'] },
+  applyForCreditRepair: {
+    allowed: [Role.REGULATOR],
+    query: 'mutation { applyForCreditRepair(entryId: "SD999999999999", input: { appliedOn: "2026-01-05", penaltyPerformed: true, moneyReturned: true, publicCommitment: true }) { id } }',
+    allowedCodes: ['NOT_FOUND'],
+  },
+  decideCreditRepair: {
+    allowed: [Role.REGULATOR],
+    query: 'mutation { decideCreditRepair(applicationId: "999999", approve: false, reason: "x") { id } }',
+    allowedCodes: ['NOT_FOUND'],
+  },
 };
 
 let api: TestApi;

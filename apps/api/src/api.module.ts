@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
+import { ListsApiModule } from '@app/lists/api/lists-api.module';
 import { RatingsApiModule } from '@app/ratings/api/ratings-api.module';
 import { RegistryApiModule } from '@app/registry/api/registry-api.module';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -30,6 +31,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     AuditApiModule,
     RegistryApiModule,
     RatingsApiModule,
+    ListsApiModule,
   ],
   providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

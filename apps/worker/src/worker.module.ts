@@ -4,8 +4,10 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { QueueModule } from '@app/queue';
+import { ListsModule } from '@app/lists';
 import { RatingsModule } from '@app/ratings';
 import { Module } from '@nestjs/common';
+import { ListsProcessor } from './lists/lists.processor';
 import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { RescoreProcessor } from './ratings/rescore.processor';
@@ -13,7 +15,7 @@ import { RuleSetPreviewProcessor } from './ratings/rule-set-preview.processor';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule],
-  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, OutboxRelay],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule],
+  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay],
 })
 export class WorkerModule {}

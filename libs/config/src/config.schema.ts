@@ -16,6 +16,20 @@ const key32 = z
     return buf;
   });
 
+/** Comma-separated calendar dates; empty by default. */
+const isoDateList = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const days = v.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
+    const bad = days.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be calendar dates YYYY-MM-DD separated by commas' });
+      return z.NEVER;
+    }
+    return days;
+  });
+
 /**
  * Every setting the service reads, with its default. Parsed once at boot; a bad or missing value stops the
  * process with a message naming it (see loadConfig). The README's configuration table mirrors this schema.
@@ -54,6 +68,13 @@ export const configSchema = z.object({
    * request; above it the worker computes the preview and the caller polls ruleSetPreview(id).
    */
   RULE_SET_PREVIEW_INLINE_MAX: z.coerce.number().int().min(0).default(2000),
+
+  /**
+   * The working-day calendar of legal deadlines (objection periods, repair decisions, withdrawals): the State
+   * Council's holiday arrangement, published yearly, as comma-separated YYYY-MM-DD lists. Weekends otherwise.
+   */
+  PUBLIC_HOLIDAYS: isoDateList,
+  MAKEUP_WORKING_DAYS: isoDateList,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -14,6 +14,11 @@ import { Employment } from '@app/registry/subjects/employment.entity';
 import { Subject } from '@app/registry/subjects/subject.entity';
 import { RescoreDue } from '@app/ratings/ratings/rescore-due.entity';
 import { StreamHead } from './stream-head.entity';
+import { ListEntry } from '@app/lists/entries/list-entry.entity';
+import { ListChange } from '@app/lists/entries/list-change.entity';
+import { ListObjection } from '@app/lists/entries/list-objection.entity';
+import { RepairApplication } from '@app/lists/repair/repair-application.entity';
+import { SnapshotStamp } from '@app/lists/feeds/snapshot-stamp.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp];

@@ -24,6 +24,12 @@ import { AddRatingHoldAndSuspension1796405478153 } from '../../../migrations/179
 import { AddRatingHistorySeq1796405478154 } from '../../../migrations/1796405478154-AddRatingHistorySeq';
 import { RatingHistorySeqUnique1796405478155 } from '../../../migrations/1796405478155-RatingHistorySeqUnique';
 import { CreateRuleSetPreviews1796405559615 } from '../../../migrations/1796405559615-CreateRuleSetPreviews';
+import { CreateListEntries1796407141453 } from '../../../migrations/1796407141453-CreateListEntries';
+import { CreateListChanges1796407141454 } from '../../../migrations/1796407141454-CreateListChanges';
+import { CreateListObjections1796407141455 } from '../../../migrations/1796407141455-CreateListObjections';
+import { CreateCreditRepairApplications1796407141456 } from '../../../migrations/1796407141456-CreateCreditRepairApplications';
+import { CreateListSnapshotStamps1796407141457 } from '../../../migrations/1796407141457-CreateListSnapshotStamps';
+import { ListChangesAppendOnly1796407141458 } from '../../../migrations/1796407141458-ListChangesAppendOnly';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -54,4 +60,10 @@ export const MIGRATIONS = [
   AddRatingHistorySeq1796405478154,
   RatingHistorySeqUnique1796405478155,
   CreateRuleSetPreviews1796405559615,
+  CreateListEntries1796407141453,
+  CreateListChanges1796407141454,
+  CreateListObjections1796407141455,
+  CreateCreditRepairApplications1796407141456,
+  CreateListSnapshotStamps1796407141457,
+  ListChangesAppendOnly1796407141458,
 ];

@@ -7,6 +7,8 @@ export const QUEUES = {
   rescore: 'rescore',
   /** Long comparisons of a candidate rule set: a queue of their own, so they never hold up rescores. */
   previews: 'previews',
+  /** The lists' own periodic work (expiries, time-bound criteria). */
+  lists: 'lists',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -18,6 +20,8 @@ export const JOBS = {
   rescoreAll: { queue: QUEUES.rescore, name: 'rescore-all' },
   /** A queued rule-set preview: data `{ previewId }`, job id `rule-set-preview-<id>` (fed by the outbox relay). */
   ruleSetPreview: { queue: QUEUES.previews, name: 'rule-set-preview' },
+  /** Daily: what time alone changes on the lists (publication periods ending, the good-conduct window). */
+  listsDaily: { queue: QUEUES.lists, name: 'lists-daily' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -59,4 +63,6 @@ export const SCHEDULES = [
   { id: 'audit-verify-nightly', job: JOBS.auditVerify, pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
   // Just after midnight in Shanghai: the day's expiries take effect before the working day starts.
   { id: 'rescore-all-nightly', job: JOBS.rescoreAll, pattern: '10 0 * * *', tz: 'Asia/Shanghai' },
+  // After the nightly rescore has had time to move grades; entries expire on the first day after their end.
+  { id: 'lists-daily', job: JOBS.listsDaily, pattern: '40 0 * * *', tz: 'Asia/Shanghai' },
 ] as const;

@@ -15,3 +15,5 @@ export * from './ratings/rescore-due';
 export * from './ratings/rescore-due.entity';
 export * from './ratings/rating-changes.reader';
 export * from './rule-sets/rule-set-preview.entity';
+export * from './ratings/subject-events.reader';
+export * from './rule-sets/rule-set-in-force';

@@ -1,6 +1,7 @@
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
 import { shanghaiDate } from '@app/credit';
 import { FullRescoreBusyError, FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
+import { ListsRefreshService } from '@app/lists';
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +24,7 @@ export class RescoreProcessor extends JobDispatcher {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rescoring: RescoreService,
     private readonly fullRescore: FullRescoreService,
+    private readonly lists: ListsRefreshService,
   ) {
     super();
   }
@@ -31,7 +33,11 @@ export class RescoreProcessor extends JobDispatcher {
   async rescore(job: Job<RescoreJobData>): Promise<RescoreResult | null> {
     const { subjectId } = job.data;
     await markRescoreDue(this.dataSource.manager, [subjectId], new Date(job.timestamp));
-    return this.rescoring.rescore(subjectId);
+    const result = await this.rescoring.rescore(subjectId);
+    // The same processing run (domain.md §2: a revoked decision leaves every list within 3 working days; we
+    // take seconds): the lists follow the events and rating just stored.
+    await this.lists.refreshSubjects([subjectId]);
+    return result;
   }
 
   /**

@@ -1,0 +1,9 @@
+export enum ListKind {
+  SEVERE_DISHONESTY = 'SEVERE_DISHONESTY',
+  GOOD_CONDUCT = 'GOOD_CONDUCT',
+  KEY_SUPERVISION = 'KEY_SUPERVISION',
+}
+export enum ListSeverity {
+  GENERAL = 'GENERAL',
+  SEVERE = 'SEVERE',
+}

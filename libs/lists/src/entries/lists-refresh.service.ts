@@ -1,0 +1,114 @@
+import { AuditService } from '@app/audit';
+import { AppConfig } from '@app/config';
+import {
+  CreditEvent,
+  EventStatus,
+  ListRules,
+  listMemberships,
+  objectionDeadline,
+  RuleSet,
+  RuleSetBySubjectType,
+  shanghaiDate,
+  SubjectType,
+  WorkingDayCalendar,
+} from '@app/credit';
+import { retryingTransaction } from '@app/database';
+import { readCreditEventsOf, ruleSetInForce, RuleSetsService } from '@app/ratings';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appendListChanges } from './list-change-log';
+import { DesiredEntry, reconcileSubjectLists } from './reconcile-subject-lists';
+import { subjectIdentities, SubjectIdentity } from './subject-identity';
+import { workingDayCalendar } from './working-days';
+
+interface EventDetails {
+  legal_basis: string | null;
+  decision_no: string | null;
+  authority: string | null;
+}
+
+/** The list rules inside a subject type's rule set (domain.md §5: rules as data, versioned with the rest). */
+export function listRulesOf(ruleSet: RuleSet): ListRules {
+  return (ruleSet as unknown as { lists: ListRules }).lists;
+}
+
+/**
+ * Keeps the lists in line with the events and ratings (architecture.md data flow: rating → lists): for each
+ * subject, libs/credit says which lists it belongs on today and why; reconcileSubjectLists turns the difference
+ * into entry changes and feed changes, committed together with their audit row. Run by the rescore job right
+ * after the rating (so a revoked decision leaves the lists in the same processing run) and by the daily job for
+ * what time alone changes. Idempotent: a second run for the same subject and day changes nothing.
+ */
+@Injectable()
+export class ListsRefreshService {
+  private readonly calendar: WorkingDayCalendar;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ruleSets: RuleSetsService,
+    private readonly audit: AuditService,
+    config: AppConfig,
+  ) {
+    this.calendar = workingDayCalendar(config);
+  }
+
+  /** Returns how many feed changes the subjects' refresh produced. */
+  async refreshSubjects(subjectIds: readonly string[], now = new Date()): Promise<number> {
+    if (subjectIds.length === 0) return 0;
+    const today = shanghaiDate(now);
+    const ruleSets = await this.ruleSets.bodies();
+    const ruleSetOn = ((type: SubjectType, day: string) => ruleSetInForce(ruleSets, type, day)) as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
+    const subjects = await subjectIdentities(this.dataSource.manager, subjectIds);
+    const events = await readCreditEventsOf(this.dataSource.manager, subjects.map((s) => s.id));
+    let changes = 0;
+    for (const subject of subjects) {
+      const own = events.get(subject.id) ?? [];
+      const memberships = listMemberships({ subjectType: subject.type, ruleSetOn, events: own, asOf: today, subject: { agreementSignedOn: subject.agreementSignedOn } });
+      const rules = listRulesOf(ruleSetOn(subject.type, today));
+      const details = await this.eventDetails(memberships.flatMap((m) => (m.eventId ? [m.eventId] : [])));
+      const desired: DesiredEntry[] = memberships.map((m) => ({
+        ...m,
+        legalBasis: m.eventId ? (details.get(m.eventId)?.legal_basis ?? null) : null,
+        decisionNo: m.eventId ? (details.get(m.eventId)?.decision_no ?? null) : null,
+        authority: m.eventId ? (details.get(m.eventId)?.authority ?? null) : null,
+      }));
+      changes += await this.apply(subject, desired, revoked(own), now, rules);
+    }
+    return changes;
+  }
+
+  /**
+   * Applies one subject's memberships (what the rules give it now) to its stored entries and the feeds, in one
+   * transaction with its audit row. Returns how many feed changes it made.
+   */
+  async apply(subject: SubjectIdentity, desired: readonly DesiredEntry[], revokedEventIds: ReadonlySet<string>, now: Date, rules: ListRules): Promise<number> {
+    const today = shanghaiDate(now);
+    return retryingTransaction(this.dataSource, async (em) => {
+      const pending = await reconcileSubjectLists(em, {
+        subject,
+        desired,
+        revokedEventIds,
+        today,
+        now,
+        objectionDeadline: (notifiedOn) => objectionDeadline(this.calendar, notifiedOn, rules),
+      });
+      await appendListChanges(em, this.audit, pending, { actor: 'system:lists', action: 'lists.refresh', now });
+      return pending.length;
+    });
+  }
+
+  private async eventDetails(ids: string[]): Promise<Map<string, EventDetails>> {
+    if (ids.length === 0) return new Map();
+    const rows: (EventDetails & { id: string | number })[] = await this.dataSource.query(
+      'SELECT id, legal_basis, decision_no, authority FROM events WHERE id IN (?)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [String(r.id), r]));
+  }
+}
+
+/** Events whose current version is revoked: an entry resting on one leaves the lists as REVOKED. */
+function revoked(events: readonly CreditEvent[]): Set<string> {
+  return new Set(events.filter((e) => e.status === EventStatus.REVOKED).map((e) => e.id));
+}
