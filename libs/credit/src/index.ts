@@ -7,3 +7,4 @@ export * from './rules';
 export * from './scoring';
 export * from './practitioner';
 export * from './insured';
+export * from './lists';
