@@ -24,6 +24,7 @@ import { AddRatingHoldAndSuspension1796405478153 } from '../../../migrations/179
 import { AddRatingHistorySeq1796405478154 } from '../../../migrations/1796405478154-AddRatingHistorySeq';
 import { RatingHistorySeqUnique1796405478155 } from '../../../migrations/1796405478155-RatingHistorySeqUnique';
 import { CreateRuleSetPreviews1796405559615 } from '../../../migrations/1796405559615-CreateRuleSetPreviews';
+import { AddListRulesToRuleSets1796406912720 } from '../../../migrations/1796406912720-AddListRulesToRuleSets';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   AddRatingHistorySeq1796405478154,
   RatingHistorySeqUnique1796405478155,
   CreateRuleSetPreviews1796405559615,
+  AddListRulesToRuleSets1796406912720,
 ];
