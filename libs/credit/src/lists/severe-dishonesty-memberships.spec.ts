@@ -174,6 +174,20 @@ describe('SEVERE_DISHONESTY: a practitioner terminated by a single 12-point even
     expect(severe(memberships(PR, cumulative, '2025-05-01'))).toEqual([]);
   });
 
+  it('a repeat in the year that a region scores at 12 points enters too', () => {
+    const v1 = editedRuleSet(PR, (rs) => {
+      rs.tiers[2].points = { GENERAL: 10, IMPORTANT: 11, MAIN: 12 }; // tier 3 of this region: 10–12
+      rs.tiers[3].points = { GENERAL: 13, IMPORTANT: 14, MAIN: 15 };
+      rs.termination.minPoints = 16;
+      rs.termination.singleEventMinPoints = 12;
+    });
+    const first = ev(T.INTERVIEW, '2025-02-01', { responsibility: R.MAIN });
+    const repeat = ev(T.INTERVIEW, '2025-05-01', { responsibility: R.MAIN }); // tier 3 MAIN: 12
+    expect(severe(memberships(PR, [first, repeat], '2025-06-01', { ruleSets: [v1] }))).toEqual([
+      expect.objectContaining({ reasonCode: 'PRACTITIONER_TERMINATED_12_POINTS', eventId: repeat.id }),
+    ]);
+  });
+
   it('a revoked 12-point event gives nothing', () => {
     const revoked = ev(T.PENALTY_ART40, '2025-04-01', { responsibility: R.MAIN, status: EventStatus.REVOKED });
     expect(memberships(PR, [revoked], '2025-05-01')).toEqual([]);

@@ -115,9 +115,16 @@ function practitionerTerminations(input: ListMembershipsInput, events: readonly 
   return out;
 }
 
-/** Whether an event of `type` could carry the single-event termination points in some tier (a cheap filter). */
+/**
+ * Whether an event of `type` could carry the single-event termination points: its tier's MAIN end reaches them,
+ * or a repeat in the year moves it to a tier whose MAIN end does. A cheap filter, so that only such events (by
+ * default PENALTY_ART40 and LICENCE_REVOKED) cost an assessment.
+ */
 function canCarry(ruleSet: PractitionerRuleSet, type: EventType): boolean {
   const threshold = ruleSet.termination.singleEventMinPoints;
-  // A repeat in the year can move the event to a higher tier, so any tier reaching the threshold will do.
-  return ruleSet.tiers.some((t) => t.eventTypes.includes(type)) && ruleSet.tiers.some((t) => t.points.MAIN >= threshold);
+  const tier = ruleSet.tiers.find((t) => t.eventTypes.includes(type));
+  if (tier === undefined) return false;
+  if (tier.points.MAIN >= threshold) return true;
+  const repeatTier = ruleSet.tiers.find((t) => t.tier === ruleSet.repeatInYear.toTier);
+  return ruleSet.repeatInYear.fromTiers.includes(tier.tier) && repeatTier !== undefined && repeatTier.points.MAIN >= threshold;
 }
