@@ -32,7 +32,8 @@ export function goodConductMembership(input: ListMembershipsInput, rating: Ratin
   const rules = (input.ruleSetOn(subjectType, asOf) as OrgRuleSet).lists.goodConduct;
   const year = yearOf(asOf);
   const ruleSetOn = (type: OrgSubjectType, day: string) => input.ruleSetOn(type, day);
-  const yearEnds = yearEndGrades({ subjectType, ruleSetOn, events: input.events, subject: input.subject }, year, rules.consecutiveYears);
+  const history = { subjectType, ruleSetOn, events: input.events, subject: input.subject };
+  const yearEnds = yearEndGrades(history, year, rules.consecutiveYears);
   if (yearEnds.some((y) => y.grade !== Grade.A)) return null;
   let effectiveFrom = `${year}-01-01`;
   for (const e of countingEvents(input.events, asOf)) {

@@ -12,9 +12,11 @@ export function ev(type: EventType, decidedOn: string, overrides: Partial<Credit
   return anEvent(type, decidedOn, { id: String(nextId++), ...overrides });
 }
 
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** A deep copy of a default rule set, changed by `edit`, as a region would publish it. */
-export function editedRuleSet(subjectType: SubjectType, edit: (rs: any) => void): RuleSet { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const rs = JSON.parse(JSON.stringify(DEFAULT_RULE_SETS[subjectType]));
+export function editedRuleSet(subjectType: SubjectType, edit: (rs: Json) => void): RuleSet {
+  const rs = JSON.parse(JSON.stringify(DEFAULT_RULE_SETS[subjectType])) as Json;
   edit(rs);
   return rs as RuleSet;
 }

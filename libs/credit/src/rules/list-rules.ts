@@ -9,7 +9,10 @@ import { EventType, Grade } from '../model';
  */
 export interface ListRules {
   readonly severeDishonesty: {
-    /** Event types that enter SEVERE_DISHONESTY on their own (PENALTY_ART40, POLICE_REFERRAL_CONFIRMED, INSURED_FRAUD, PENALTY_NOT_PERFORMED). */
+    /**
+     * Event types that enter SEVERE_DISHONESTY on their own (PENALTY_ART40, POLICE_REFERRAL_CONFIRMED,
+     * INSURED_FRAUD, PENALTY_NOT_PERFORMED).
+     */
     readonly entryEventTypes: readonly EventType[];
     /**
      * AGREEMENT_TERMINATED enters only "for fraud" (§5), and no event field says why an agreement was terminated.
@@ -17,7 +20,7 @@ export interface ListRules {
      * number, or one decided within `withinDays` days before the termination (same day included).
      */
     readonly terminationForFraud: { readonly fraudEventTypes: readonly EventType[]; readonly withinDays: number };
-    /** Publication period from the decision date (36 months: severe 1–3 years, 发改委令第36号); automatic exit after it. */
+    /** Publication period from the decision date (36: severe 1–3 years, 发改委令第36号); automatic exit after it. */
     readonly publicationMonths: number;
     /** Credit repair may be applied for after this many months (12). */
     readonly repairMinimumMonths: number;
