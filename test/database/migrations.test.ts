@@ -1,8 +1,10 @@
 import { loadConfig } from '@app/config';
+import { DEFAULT_RULE_SETS, SubjectType, validateRuleSet } from '@app/credit';
 import { MIGRATIONS, typeOrmOptions } from '@app/database';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AddListRulesToRuleSets1796406912720 } from '../../migrations/1796406912720-AddListRulesToRuleSets';
 import { recreateDatabase } from '../support/global-setup';
 import { ROOT } from '../support/test-env';
 
@@ -85,5 +87,49 @@ describe('migrations', () => {
     expect(await tables()).toEqual(before);
     expect(await pendingSchemaChanges()).toEqual([]);
     expect(await collationDrift()).toEqual([]);
+  });
+
+  it('leave the stored rule sets equal to the defaults of libs/credit and valid, lists included', async () => {
+    const rows: { body: string | object }[] = await ds.query('SELECT body FROM rule_sets');
+    const bodies = rows.map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
+    expect(bodies).toHaveLength(Object.values(SubjectType).length);
+    for (const body of bodies) {
+      expect(body).toEqual(DEFAULT_RULE_SETS[body.subjectType as SubjectType]);
+      expect(validateRuleSet(body)).toEqual([]);
+    }
+  });
+
+  it('add the default lists to a stored rule set lacking them, and take back only those on the way down', async () => {
+    const migration = new AddListRulesToRuleSets1796406912720();
+    const runner = ds.createQueryRunner();
+    const withoutLists = { ...structuredClone(DEFAULT_RULE_SETS.PHARMACY), version: 2, effectiveFrom: '2027-01-01' } as Record<string, unknown>;
+    delete withoutLists.lists;
+    const own = structuredClone(DEFAULT_RULE_SETS.PHARMACY) as unknown as { lists: { general: { publicationMonths: number } } };
+    own.lists.general.publicationMonths = 6;
+    const ownLists = { ...own, version: 3, effectiveFrom: '2028-01-01' };
+    const body = async (version: number) => {
+      const [row] = await ds.query(`SELECT body FROM rule_sets WHERE subject_type = 'PHARMACY' AND version = ?`, [version]);
+      return typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
+    };
+    try {
+      for (const rs of [withoutLists, ownLists]) {
+        await ds.query(
+          `INSERT INTO rule_sets (subject_type, version, effective_from, body, published_at, published_by) VALUES ('PHARMACY', ?, ?, ?, UTC_TIMESTAMP(3), 'test')`,
+          [rs.version, rs.effectiveFrom, JSON.stringify(rs)],
+        );
+      }
+      await migration.up(runner);
+      expect((await body(2)).lists).toEqual(DEFAULT_RULE_SETS.PHARMACY.lists);
+      expect((await body(3)).lists.general.publicationMonths).toBe(6); // never replaced
+      await migration.down(runner);
+      expect((await body(1)).lists).toBeUndefined();
+      expect((await body(2)).lists).toBeUndefined();
+      expect((await body(3)).lists.general.publicationMonths).toBe(6); // a region's own list rules stay
+      await migration.up(runner);
+      expect(await body(1)).toEqual(DEFAULT_RULE_SETS.PHARMACY);
+    } finally {
+      await ds.query(`DELETE FROM rule_sets WHERE published_by = 'test'`);
+      await runner.release();
+    }
   });
 });

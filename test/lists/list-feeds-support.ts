@@ -1,4 +1,4 @@
-import { ListKind, ListRules, ListSeverity, makeCreditCode } from '@app/credit';
+import { defaultListRules, ListKind, ListRules, ListSeverity, makeCreditCode, SubjectType } from '@app/credit';
 import { ListsRefreshService } from '@app/lists';
 import { DesiredEntry } from '@app/lists/entries/reconcile-subject-lists';
 import { subjectIdentities } from '@app/lists/entries/subject-identity';
@@ -8,13 +8,7 @@ import request from 'supertest';
 import { TestApi } from '../support/api-app';
 
 /** The list rules' numbers the lifecycle needs (the defaults of domain.md §5). */
-export const RULES = {
-  severeDishonesty: { entryEventTypes: [], publicationMonths: 36, repairMinimumMonths: 12, objectionWorkingDays: 10 },
-  goodConduct: { consecutiveYears: 2, noPenaltyMonths: 24, penaltyEventTypes: [] },
-  keySupervision: { grades: [] },
-  general: { publicationMonths: 12, repairMinimumMonths: 3 },
-  repair: { decisionWorkingDays: 15, noNewViolationMonths: 6 },
-} as unknown as ListRules;
+export const RULES: ListRules = defaultListRules(SubjectType.MEDICAL_INSTITUTION);
 
 export function desired(list: ListKind, reasonCode: string, extra: Partial<DesiredEntry> = {}): DesiredEntry {
   return {

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { SeedDefaultRuleSets1795453724391 } from '../../migrations/1795453724391-SeedDefaultRuleSets';
+import { AddListRulesToRuleSets1796406912720 } from '../../migrations/1796406912720-AddListRulesToRuleSets';
 
 /**
  * Empties every table but the migrations table, puts the audit chain back at genesis and the default rule
- * sets back in place (what the migrations leave in a fresh database). TRUNCATE does not
+ * sets back in place as the migrations leave them in a fresh database. TRUNCATE does not
  * fire the append-only triggers, which is what a test (and only a test) needs here.
  */
 export async function resetDatabase(ds: DataSource): Promise<void> {
@@ -16,7 +17,9 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
   await ds.query(`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, REPEAT('0', 64))`);
   const runner = ds.createQueryRunner();
   try {
+    // The data migrations that shape the seeded rows, in migration order, as a fresh database has them.
     await new SeedDefaultRuleSets1795453724391().up(runner);
+    await new AddListRulesToRuleSets1796406912720().up(runner);
   } finally {
     await runner.release();
   }

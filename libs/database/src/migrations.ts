@@ -24,6 +24,7 @@ import { AddRatingHoldAndSuspension1796405478153 } from '../../../migrations/179
 import { AddRatingHistorySeq1796405478154 } from '../../../migrations/1796405478154-AddRatingHistorySeq';
 import { RatingHistorySeqUnique1796405478155 } from '../../../migrations/1796405478155-RatingHistorySeqUnique';
 import { CreateRuleSetPreviews1796405559615 } from '../../../migrations/1796405559615-CreateRuleSetPreviews';
+import { AddListRulesToRuleSets1796406912720 } from '../../../migrations/1796406912720-AddListRulesToRuleSets';
 import { CreateListEntries1796407141453 } from '../../../migrations/1796407141453-CreateListEntries';
 import { CreateListChanges1796407141454 } from '../../../migrations/1796407141454-CreateListChanges';
 import { CreateListObjections1796407141455 } from '../../../migrations/1796407141455-CreateListObjections';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   AddRatingHistorySeq1796405478154,
   RatingHistorySeqUnique1796405478155,
   CreateRuleSetPreviews1796405559615,
+  AddListRulesToRuleSets1796406912720,
   CreateListEntries1796407141453,
   CreateListChanges1796407141454,
   CreateListObjections1796407141455,

@@ -30,6 +30,13 @@ export enum EventType {
   CREDIT_COMMITMENT = 'CREDIT_COMMITMENT',
   COMMENDATION = 'COMMENDATION',
   INVESTIGATION_HOLD = 'INVESTIGATION_HOLD',
+  /**
+   * 行政处罚决定未履行: a penalty decision (named by `decisionNo`) not carried out by its deadline. Recorded on
+   * the penalised party (institution, pharmacy, insured person); it enters SEVERE_DISHONESTY (domain.md §5
+   * "a penalty not carried out"). No score effect of its own: the severe list already makes the grade E (D for
+   * insured persons) through `onSevereList`, and a deduction on top would punish the same fact twice.
+   */
+  PENALTY_NOT_PERFORMED = 'PENALTY_NOT_PERFORMED',
   // practitioners only (section 4)
   IMPERSONATED_SETTLEMENT = 'IMPERSONATED_SETTLEMENT',
   LICENCE_REVOKED = 'LICENCE_REVOKED',

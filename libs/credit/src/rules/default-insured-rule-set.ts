@@ -1,4 +1,5 @@
 import { EventType, Grade, SubjectType } from '../model';
+import { defaultListRules } from './default-list-rules';
 import { InsuredRuleSet } from './insured-rule-set';
 
 /** Version 1 defaults for insured persons (domain.md §3). */
@@ -37,5 +38,6 @@ export function defaultInsuredRuleSet(): InsuredRuleSet {
       repeatMonths: 12,
       repeatWithinMonths: 24, // [D] a repeat = while an earlier violation still counts (§3: 24 months)
     },
+    lists: defaultListRules(SubjectType.INSURED_PERSON),
   };
 }

@@ -1,4 +1,5 @@
 import { AssessmentResult, EventType, Grade } from '../model';
+import { defaultListRules } from './default-list-rules';
 import { OrgEventRule, OrgRuleSet, OrgSubjectType } from './org-rule-set';
 
 /** Version 1 defaults shared by institutions and pharmacies (domain.md §2; basis cited per line). */
@@ -45,6 +46,7 @@ export function defaultOrgRuleSet(subjectType: OrgSubjectType): OrgRuleSet {
     inspectionFactors: { A: 0.5, B: 1.0, C: 1.5, D: 2.0, E: 2.0 },
     notRatedMonths: 6, // [L:Inner Mongolia]
     terminationRecommendation: { consecutiveBadYears: 2, suspensionsPerTerm: 2, unknownTermMonths: 36 },
+    lists: defaultListRules(subjectType),
   };
 }
 

@@ -1,4 +1,5 @@
 import { EventType, SubjectType } from '../model';
+import { defaultListRules } from './default-list-rules';
 import { PractitionerRuleSet } from './practitioner-rule-set';
 
 /** Version 1 defaults for the 12-point cycle (domain.md §4, [N] 医保发〔2024〕23号, in force 2025-01-01). */
@@ -40,5 +41,6 @@ export function defaultPractitionerRuleSet(): PractitionerRuleSet {
     ],
     termination: { minPoints: 12, barMonths: 12, singleEventMinPoints: 12, singleEventBarMonths: 36 }, // [N]
     repair: { pointsPerActivity: 1, maxPointsPerYear: 4 }, // [L:Tianjin]
+    lists: defaultListRules(SubjectType.PRACTITIONER),
   };
 }

@@ -4,6 +4,8 @@ export type { OrgRuleSet, OrgEventRule, OrgPointsRule, OrgFlag, OrgSubjectType, 
 export type { InsuredRuleSet, InsuredEventRule, SettlementSuspensionBand } from './insured-rule-set';
 export type { PractitionerRuleSet, PractitionerTier, SuspensionStep } from './practitioner-rule-set';
 export type { RuleSet, RuleSetBySubjectType } from './rule-set';
+export type { ListRules } from './list-rules';
+export { defaultListRules } from './default-list-rules';
 export { defaultOrgRuleSet } from './default-org-rule-set';
 export { defaultInsuredRuleSet } from './default-insured-rule-set';
 export { defaultPractitionerRuleSet } from './default-practitioner-rule-set';

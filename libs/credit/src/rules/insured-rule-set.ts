@@ -1,5 +1,6 @@
 import { EventType, Grade, SubjectType } from '../model';
 import { GradeThresholds } from './grade-thresholds';
+import { ListRules } from './list-rules';
 import { RuleSetHeader } from './rule-set-header';
 
 export interface InsuredEventRule {
@@ -33,4 +34,6 @@ export interface InsuredRuleSet extends RuleSetHeader<SubjectType.INSURED_PERSON
     /** A suspending event is a repeat when an earlier one was decided less than this many months before. */
     readonly repeatWithinMonths: number;
   };
+  /** SEVERE_DISHONESTY (INSURED_FRAUD; must agree with `events.*.severeListCandidate`) and KEY_SUPERVISION (domain.md §5). */
+  readonly lists: ListRules;
 }

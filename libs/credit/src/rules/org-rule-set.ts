@@ -1,5 +1,6 @@
 import { AssessmentResult, EventType, Grade, SubjectType } from '../model';
 import { GradeThresholds } from './grade-thresholds';
+import { ListRules } from './list-rules';
 import { RuleSetHeader } from './rule-set-header';
 
 export type OrgSubjectType = SubjectType.MEDICAL_INSTITUTION | SubjectType.PHARMACY;
@@ -83,4 +84,6 @@ export interface OrgRuleSet extends RuleSetHeader<OrgSubjectType> {
     /** The term when the signing date is unknown: the last N months. */
     readonly unknownTermMonths: number;
   };
+  /** SEVERE_DISHONESTY, GOOD_CONDUCT and KEY_SUPERVISION (domain.md §5). */
+  readonly lists: ListRules;
 }

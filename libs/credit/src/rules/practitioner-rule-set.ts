@@ -1,5 +1,6 @@
 import { EventType, Responsibility, SubjectType } from '../model';
 import { RuleSetHeader } from './rule-set-header';
+import { ListRules } from './list-rules';
 
 /** One severity tier of the 12-point cycle (domain.md §4, 医保发〔2024〕23号). */
 export interface PractitionerTier {
@@ -40,4 +41,6 @@ export interface PractitionerRuleSet extends RuleSetHeader<SubjectType.PRACTITIO
   };
   /** REPAIR_ACTIVITY: points taken off per verified activity, and at most this many per natural year [L:Tianjin]. */
   readonly repair: { readonly pointsPerActivity: number; readonly maxPointsPerYear: number };
+  /** SEVERE_DISHONESTY (a single 12-point event) and its periods (domain.md §5). */
+  readonly lists: ListRules;
 }

@@ -16,6 +16,23 @@ export function validateInsuredRuleSet(c: RuleSetChecker, rs: Record<string, unk
     }
   }
   checkSuspension(c, rs.settlementSuspension);
+  checkSevereListAgreement(c, rs);
+}
+
+/**
+ * `events.*.severeListCandidate` (shown on the rating) and `lists.severeDishonesty.entryEventTypes` (what the list
+ * rules read) say the same thing twice; a rule set in which they disagree would rate and list differently.
+ */
+function checkSevereListAgreement(c: RuleSetChecker, rs: Record<string, unknown>): void {
+  const events = rs.events as Record<string, { severeListCandidate?: unknown }> | undefined;
+  const entry = (rs.lists as { severeDishonesty?: { entryEventTypes?: unknown } } | undefined)?.severeDishonesty?.entryEventTypes;
+  if (!events || typeof events !== 'object' || !Array.isArray(entry)) return;
+  for (const [type, rule] of Object.entries(events)) {
+    if (typeof rule?.severeListCandidate !== 'boolean') continue;
+    if (rule.severeListCandidate !== entry.includes(type)) {
+      c.report(`events.${type}.severeListCandidate`, 'must agree with lists.severeDishonesty.entryEventTypes');
+    }
+  }
 }
 
 function checkEventRule(c: RuleSetChecker, path: string, rule: Record<string, unknown>): void {

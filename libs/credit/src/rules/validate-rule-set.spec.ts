@@ -200,6 +200,63 @@ describe('validateRuleSet refuses a broken rule set', () => {
       edited(INS, (rs) => (rs.events.INTERVIEW = rs.events.INSURED_VIOLATION)),
       'events.INTERVIEW: is not an insured-person event type',
     ],
+    // lists (domain.md §5)
+    ['rule set without lists', edited(ORG, (rs) => delete rs.lists), 'lists: is missing'],
+    [
+      'a severe publication beyond 3 years',
+      edited(ORG, (rs) => (rs.lists.severeDishonesty.publicationMonths = 48)),
+      'lists.severeDishonesty.publicationMonths: must be at most 36',
+    ],
+    [
+      'a general publication under 3 months',
+      edited(INS, (rs) => (rs.lists.general.publicationMonths = 2)),
+      'lists.general.publicationMonths: must be at least 3',
+    ],
+    [
+      'repair allowed only after publication ended',
+      edited(PR, (rs) => (rs.lists.general.repairMinimumMonths = 13)),
+      'lists.general.repairMinimumMonths: must not exceed publicationMonths',
+    ],
+    [
+      'an entry type of another subject',
+      edited(ORG, (rs) => rs.lists.severeDishonesty.entryEventTypes.push('INSURED_FRAUD')),
+      'lists.severeDishonesty.entryEventTypes[3]: is not an event type of this subject type',
+    ],
+    [
+      'an entry type twice',
+      edited(ORG, (rs) => rs.lists.severeDishonesty.entryEventTypes.push('PENALTY_ART40')),
+      'lists.severeDishonesty.entryEventTypes[3]: PENALTY_ART40 is listed twice',
+    ],
+    [
+      'a negative fraud window',
+      edited(ORG, (rs) => (rs.lists.severeDishonesty.terminationForFraud.withinDays = -1)),
+      'lists.severeDishonesty.terminationForFraud.withinDays: must be at least 0',
+    ],
+    [
+      'no objection period',
+      edited(ORG, (rs) => (rs.lists.severeDishonesty.objectionWorkingDays = 0)),
+      'lists.severeDishonesty.objectionWorkingDays: must be at least 1',
+    ],
+    [
+      'good conduct after zero years',
+      edited(ORG, (rs) => (rs.lists.goodConduct.consecutiveYears = 0)),
+      'lists.goodConduct.consecutiveYears: must be at least 1',
+    ],
+    [
+      'key supervision at grade E for insured persons',
+      edited(INS, (rs) => rs.lists.keySupervision.grades.push('E')),
+      'lists.keySupervision.grades[1]: must be one of',
+    ],
+    [
+      'a repair decision period missing',
+      edited(ORG, (rs) => delete rs.lists.repair.decisionWorkingDays),
+      'lists.repair.decisionWorkingDays: is missing',
+    ],
+    [
+      'insured fraud a candidate but not an entry type',
+      edited(INS, (rs) => (rs.lists.severeDishonesty.entryEventTypes = ['PENALTY_NOT_PERFORMED'])),
+      'events.INSURED_FRAUD.severeListCandidate: must agree with lists.severeDishonesty.entryEventTypes',
+    ],
   ])('%s', (_name, rs, problem) => {
     const problems = validateRuleSet(rs);
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(problem)]));

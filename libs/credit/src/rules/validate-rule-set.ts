@@ -1,6 +1,7 @@
 import { SubjectType } from '../model';
 import { RuleSetChecker } from './rule-set-checker';
 import { validateInsuredRuleSet } from './validate-insured-rule-set';
+import { validateListRules } from './validate-list-rules';
 import { validateOrgRuleSet } from './validate-org-rule-set';
 import { validatePractitionerRuleSet } from './validate-practitioner-rule-set';
 
@@ -27,5 +28,6 @@ export function validateRuleSet(rs: unknown): string[] {
       validateInsuredRuleSet(c, rs);
       break;
   }
+  validateListRules(c, rs.lists, rs.subjectType);
   return c.problems;
 }

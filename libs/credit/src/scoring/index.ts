@@ -8,3 +8,5 @@ export type { RateInput, Rating, RatingBySubjectType } from './rate';
 export { rateOnDate } from './rate-on-date';
 export type { RateOnDateInput } from './rate-on-date';
 export { compareIds } from './counting-events';
+export { yearEndGrades } from './year-end-grades';
+export type { YearEndGradesInput } from './year-end-grades';

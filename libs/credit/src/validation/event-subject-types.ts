@@ -14,6 +14,7 @@ const ORGANISATION_EVENT_TYPES: readonly EventType[] = [
   EventType.CREDIT_COMMITMENT,
   EventType.COMMENDATION,
   EventType.INVESTIGATION_HOLD,
+  EventType.PENALTY_NOT_PERFORMED,
 ];
 
 /**
@@ -34,7 +35,10 @@ export const EVENT_TYPES_BY_SUBJECT_TYPE: Readonly<Record<SubjectType, readonly 
     EventType.LICENCE_REVOKED,
     EventType.REPAIR_ACTIVITY,
   ],
-  [SubjectType.INSURED_PERSON]: [EventType.INSURED_VIOLATION, EventType.INSURED_FRAUD],
+  // PENALTY_NOT_PERFORMED only on those fined in their own name (条例 Art.38–41): institutions, pharmacies and
+  // insured persons. A practitioner's PENALTY_ART* is a copy of the institution's penalty for points; the
+  // practitioner is not the one who has to pay it.
+  [SubjectType.INSURED_PERSON]: [EventType.INSURED_VIOLATION, EventType.INSURED_FRAUD, EventType.PENALTY_NOT_PERFORMED],
 };
 
 export function isEventTypeAllowed(subjectType: SubjectType, type: EventType): boolean {

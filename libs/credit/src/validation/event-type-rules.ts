@@ -102,7 +102,22 @@ function checkResponsibilityPresent(item: InputRecord, facts: EventFacts): Valid
   return isAbsent(item.responsibility) ? missing('responsibility') : null;
 }
 
+/**
+ * PENALTY_NOT_PERFORMED (行政处罚决定未履行) names the decision that was not carried out by its `decisionNo`: the
+ * severe-list feed shows that number, and without it the entry could not be traced to a decision. The multiple
+ * and suspension belong to that original decision, not to the finding that it was not performed; `fineFen` may
+ * carry the amount left unpaid.
+ */
+function checkPenaltyNotPerformed(item: InputRecord, facts: EventFacts): ValidationIssue | null {
+  if (facts.type !== EventType.PENALTY_NOT_PERFORMED) return null;
+  if (isAbsent(item.decisionNo)) return missing('decisionNo');
+  if (!isAbsent(item.fineMultiple)) return notAllowed('fineMultiple', facts.type);
+  if (!isAbsent(item.suspensionDays)) return notAllowed('suspensionDays', facts.type);
+  return null;
+}
+
 export const EVENT_TYPE_RULES: readonly TypeRule[] = [
+  checkPenaltyNotPerformed,
   checkFine,
   checkFineMultiple,
   checkSuspensionDays,

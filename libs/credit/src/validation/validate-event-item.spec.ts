@@ -33,6 +33,7 @@ const validOrgEvents: Array<[EventType, Item]> = [
   [EventType.CREDIT_COMMITMENT, {}],
   [EventType.COMMENDATION, {}],
   [EventType.INVESTIGATION_HOLD, {}],
+  [EventType.PENALTY_NOT_PERFORMED, { decisionNo: '津医保罚〔2024〕12号', fineFen: 254_100 }],
 ];
 
 const validPersonEvents: Array<[EventType, Item]> = [
@@ -47,6 +48,7 @@ const validPersonEvents: Array<[EventType, Item]> = [
   [EventType.REPAIR_ACTIVITY, {}], // no responsibility needed
   [EventType.INSURED_VIOLATION, { amountInvolvedFen: 800_000 }],
   [EventType.INSURED_FRAUD, { fineMultiple: 2.5 }],
+  [EventType.PENALTY_NOT_PERFORMED, { decisionNo: '津医保罚〔2024〕13号' }],
 ];
 
 describe('validateEventItem accepts', () => {
@@ -141,6 +143,11 @@ const invalid: Array<[string, unknown, SubjectType | undefined, string, string]>
   ['credit code on a practitioner', org({ type: 'INTERVIEW' }), SubjectType.PRACTITIONER, 'creditCode', 'SUBJECT_TYPE_MISMATCH'],
   ['resident ID on an institution', person({ type: 'INTERVIEW' }), SubjectType.MEDICAL_INSTITUTION, 'residentId', 'SUBJECT_TYPE_MISMATCH'],
   ['insured event on an institution', org({ type: 'INSURED_VIOLATION', amountInvolvedFen: 1 }), undefined, 'type', 'SUBJECT_TYPE_MISMATCH'],
+  // a penalty not carried out: the decision it names, nothing of the original decision's measures, not on practitioners
+  ['penalty not performed without its decision number', org({ type: 'PENALTY_NOT_PERFORMED' }), undefined, 'decisionNo', 'MISSING_FIELD'],
+  ['penalty not performed with a multiple', org({ type: 'PENALTY_NOT_PERFORMED', decisionNo: 'X-1', fineMultiple: 2 }), undefined, 'fineMultiple', 'INVALID_VALUE'],
+  ['penalty not performed with a suspension', org({ type: 'PENALTY_NOT_PERFORMED', decisionNo: 'X-1', suspensionDays: 30 }), undefined, 'suspensionDays', 'INVALID_VALUE'],
+  ['penalty not performed on a practitioner', person({ type: 'PENALTY_NOT_PERFORMED', decisionNo: 'X-1', responsibility: 'MAIN' }), SubjectType.PRACTITIONER, 'type', 'SUBJECT_TYPE_MISMATCH'],
   ['licence revoked on a pharmacy', org({ type: 'LICENCE_REVOKED' }), SubjectType.PHARMACY, 'type', 'SUBJECT_TYPE_MISMATCH'],
   ['repair activity on an institution', org({ type: 'REPAIR_ACTIVITY' }), undefined, 'type', 'SUBJECT_TYPE_MISMATCH'],
   ['commendation on a person', person({ type: 'COMMENDATION' }), undefined, 'type', 'SUBJECT_TYPE_MISMATCH'],

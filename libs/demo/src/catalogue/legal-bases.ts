@@ -18,5 +18,6 @@ export const LEGAL_BASES = {
   // The articles of Decree 3 are not cited: the demo does not claim an article number it has not checked.
   pharmacyDesignation: '《零售药店医疗保障定点管理暂行办法》',
   policeReferral: '《行政执法机关移送涉嫌犯罪案件的规定》',
+  penaltyNotPerformed: '《中华人民共和国行政处罚法》第七十二条',
   practitionerPoints: '《关于建立定点医药机构相关人员医保支付资格管理制度的指导意见》(医保发〔2024〕23号)',
 } as const;

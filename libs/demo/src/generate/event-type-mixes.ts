@@ -28,6 +28,7 @@ export const EVENT_TYPE_MIXES: EventTypeMixes = {
     [T.CREDIT_COMMITMENT, 6],
     [T.COMMENDATION, 2.5],
     [T.INVESTIGATION_HOLD, 1.2],
+    [T.PENALTY_NOT_PERFORMED, 0.3], // most fines are paid: a penalty not carried out is rarer than fraud
   ]),
   // Tier 1 most, tier 2 some, tier 4 rare (domain.md §4); repair activities are common once points exist.
   practitioner: new WeightedChoice([
@@ -44,5 +45,6 @@ export const EVENT_TYPE_MIXES: EventTypeMixes = {
   insured: new WeightedChoice([
     [T.INSURED_VIOLATION, 95],
     [T.INSURED_FRAUD, 5],
+    [T.PENALTY_NOT_PERFORMED, 1],
   ]),
 };

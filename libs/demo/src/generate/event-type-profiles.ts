@@ -55,4 +55,6 @@ export const EVENT_TYPE_PROFILES: Readonly<Record<EventType, EventTypeProfile>> 
   [EventType.REPAIR_ACTIVITY]: profile(null, [0, 30]),
   [EventType.INSURED_VIOLATION]: profile('罚', [15, 180], { ...penalty, inspection: 'INSURED' }),
   [EventType.INSURED_FRAUD]: profile('罚', [60, 365], { ...penalty, inspection: 'INSURED' }),
+  // Found after the payment deadline of a penalty (15 days, 行政处罚法 Art.67) has passed.
+  [EventType.PENALTY_NOT_PERFORMED]: profile('罚', [15, 90], { appealable: true }),
 };

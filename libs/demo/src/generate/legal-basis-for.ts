@@ -27,6 +27,8 @@ export function legalBasisFor(
       return B.art30;
     case T.POLICE_REFERRAL_CONFIRMED:
       return B.policeReferral;
+    case T.PENALTY_NOT_PERFORMED:
+      return B.penaltyNotPerformed;
     case T.CREDIT_COMMITMENT:
     case T.COMMENDATION:
       return null;

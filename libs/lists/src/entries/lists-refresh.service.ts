@@ -30,7 +30,7 @@ interface EventDetails {
 
 /** The list rules inside a subject type's rule set (domain.md §5: rules as data, versioned with the rest). */
 export function listRulesOf(ruleSet: RuleSet): ListRules {
-  return (ruleSet as unknown as { lists: ListRules }).lists;
+  return ruleSet.lists;
 }
 
 /**
@@ -61,10 +61,20 @@ export class ListsRefreshService {
     const ruleSetOn = ((type: SubjectType, day: string) => ruleSetInForce(ruleSets, type, day)) as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
     const subjects = await subjectIdentities(this.dataSource.manager, subjectIds);
     const events = await readCreditEventsOf(this.dataSource.manager, subjects.map((s) => s.id));
+    const severe = await this.onSevereList(subjects.map((s) => s.id));
     let changes = 0;
     for (const subject of subjects) {
       const own = events.get(subject.id) ?? [];
-      const memberships = listMemberships({ subjectType: subject.type, ruleSetOn, events: own, asOf: today, subject: { agreementSignedOn: subject.agreementSignedOn } });
+      // Grade E (D for insured persons) "on the severe list" means on it: confirmed and not repaired, which
+      // only the stored entries know (a candidate awaiting confirmation is not on it yet).
+      const memberships = listMemberships({
+        subjectType: subject.type,
+        ruleSetOn,
+        events: own,
+        asOf: today,
+        subject: { agreementSignedOn: subject.agreementSignedOn },
+        onSevereList: severe.has(subject.id),
+      });
       const rules = listRulesOf(ruleSetOn(subject.type, today));
       const details = await this.eventDetails(memberships.flatMap((m) => (m.eventId ? [m.eventId] : [])));
       const desired: DesiredEntry[] = memberships.map((m) => ({
@@ -96,6 +106,14 @@ export class ListsRefreshService {
       await appendListChanges(em, this.audit, pending, { actor: 'system:lists', action: 'lists.refresh', now });
       return pending.length;
     });
+  }
+
+  private async onSevereList(subjectIds: string[]): Promise<Set<string>> {
+    const rows: { subject_id: string | number }[] = await this.dataSource.query(
+      `SELECT DISTINCT subject_id FROM list_entries WHERE subject_id IN (?) AND list = 'SEVERE_DISHONESTY' AND status = 'ACTIVE'`,
+      [subjectIds],
+    );
+    return new Set(rows.map((r) => String(r.subject_id)));
   }
 
   private async eventDetails(ids: string[]): Promise<Map<string, EventDetails>> {
