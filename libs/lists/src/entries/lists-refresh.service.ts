@@ -65,16 +65,14 @@ export class ListsRefreshService {
     let changes = 0;
     for (const subject of subjects) {
       const own = events.get(subject.id) ?? [];
-      // Grade E (D for insured persons) "on the severe list" means on it: confirmed and not repaired, which
-      // only the stored entries know (a candidate awaiting confirmation is not on it yet).
-      const memberships = listMemberships({
-        subjectType: subject.type,
-        ruleSetOn,
-        events: own,
-        asOf: today,
-        subject: { agreementSignedOn: subject.agreementSignedOn },
-        onSevereList: severe.has(subject.id),
-      });
+      // Grade E (D for insured persons) "on the severe list" means on it: confirmed, not repaired, and still
+      // resting on a reason the rules give today (an entry about to expire this run no longer counts).
+      const input = { subjectType: subject.type, ruleSetOn, events: own, asOf: today, subject: { agreementSignedOn: subject.agreementSignedOn } };
+      let memberships = listMemberships({ ...input, onSevereList: false });
+      const active = severe.get(subject.id);
+      if (active && memberships.some((m) => active.has(`${m.reasonCode}:${m.eventId ?? '-'}`))) {
+        memberships = listMemberships({ ...input, onSevereList: true });
+      }
       const rules = listRulesOf(ruleSetOn(subject.type, today));
       const details = await this.eventDetails(memberships.flatMap((m) => (m.eventId ? [m.eventId] : [])));
       const desired: DesiredEntry[] = memberships.map((m) => ({
@@ -108,12 +106,20 @@ export class ListsRefreshService {
     });
   }
 
-  private async onSevereList(subjectIds: string[]): Promise<Set<string>> {
-    const rows: { subject_id: string | number }[] = await this.dataSource.query(
-      `SELECT DISTINCT subject_id FROM list_entries WHERE subject_id IN (?) AND list = 'SEVERE_DISHONESTY' AND status = 'ACTIVE'`,
+  /** Per subject, the reasons (`reason:event`) of its entries on the severe list. */
+  private async onSevereList(subjectIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows: { subject_id: string | number; reason_code: string; event_id: string | number | null }[] = await this.dataSource.query(
+      `SELECT subject_id, reason_code, event_id FROM list_entries WHERE subject_id IN (?) AND list = 'SEVERE_DISHONESTY' AND status = 'ACTIVE'`,
       [subjectIds],
     );
-    return new Set(rows.map((r) => String(r.subject_id)));
+    const out = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const key = String(r.subject_id);
+      const reasons = out.get(key) ?? new Set<string>();
+      reasons.add(`${r.reason_code}:${r.event_id === null ? '-' : String(r.event_id)}`);
+      out.set(key, reasons);
+    }
+    return out;
   }
 
   private async eventDetails(ids: string[]): Promise<Map<string, EventDetails>> {
