@@ -1,10 +1,10 @@
 import { ApiKeysService, Role } from '@app/auth';
-import { ListKind, makeCreditCode } from '@app/credit';
+import { containsResidentIdPattern, ListKind, makeCreditCode, makeResidentId } from '@app/credit';
 import { CreditRepairService, ListLifecycleService, ListsDailyService, ListsRefreshService } from '@app/lists';
 import { EventsService, SubjectsService } from '@app/registry';
 import { startApi, TestApi } from '../support/api-app';
 import { resetDatabase } from '../support/database';
-import { changesSince } from './list-feeds-support';
+import { changesSince, snapshot } from './list-feeds-support';
 
 let api: TestApi;
 let ndrc: string;
@@ -105,5 +105,25 @@ describe('the lists follow the rules of libs/credit through the service path', (
     expect(result.subjects).toBeGreaterThanOrEqual(1);
     expect((await entries(id)).find((e: { entry_id: string }) => e.entry_id === candidate.entry_id)).toMatchObject({ status: 'REMOVED', removal_reason: 'EXPIRED' });
     expect((await api.app.get(ListsDailyService).run()).changes).toBe(0); // a second run the same day changes nothing
+  });
+
+  it('a person appears by keyed hash and masked ID only: no clear resident ID or name anywhere in the feeds', async () => {
+    const residentId = makeResidentId('12010319850101123');
+    const recorded = await api.app.get(EventsService).record(
+      [{ sourceSystem: 'lists', sourceRef: `p${++seq}`, residentId, type: 'INSURED_FRAUD', amountInvolvedFen: 800_000, fineFen: 1_600_000, fineMultiple: 2, decisionNo: '津医保罚〔2025〕88号', legalBasis: '条例第41条', occurredOn: '2025-03-01', decidedOn: '2025-04-01' }],
+      'test',
+    );
+    const [{ subject_id }] = await api.dataSource.query('SELECT subject_id FROM events WHERE id = ?', [recorded.events[0].id]);
+    await api.app.get(ListsRefreshService).refreshSubjects([String(subject_id)], new Date('2025-04-02T02:00:00Z'));
+    const [candidate] = await entries(String(subject_id));
+    expect(candidate).toMatchObject({ list: 'SEVERE_DISHONESTY', reason_code: 'INSURED_FRAUD' });
+    await api.app.get(ListLifecycleService).confirm(candidate.entry_id, 'reg', new Date('2025-05-01T02:00:00Z'));
+    const feed = await changesSince(api, ndrc, SD, 0);
+    const mine = feed.changes.find((c) => c.entry.entryId === candidate.entry_id)!.entry as unknown as Record<string, unknown>;
+    expect(mine).toMatchObject({ subjectType: 'INSURED_PERSON', subjectName: null, maskedId: `${residentId.slice(0, 6)}********${residentId.slice(14)}` });
+    expect(mine.subjectKey).toMatch(/^[0-9a-f]{64}$/);
+    const all = feed.raw.join('\n') + (await snapshot(api, ndrc, SD)).body;
+    expect(containsResidentIdPattern(all)).toBe(false);
+    expect(all).not.toContain(residentId);
   });
 });
