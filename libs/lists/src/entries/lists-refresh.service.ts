@@ -62,8 +62,7 @@ export class ListsRefreshService {
     const subjects = await subjectIdentities(this.dataSource.manager, subjectIds);
     const events = await readCreditEventsOf(this.dataSource.manager, subjects.map((s) => s.id));
     const severe = await this.onSevereList(subjects.map((s) => s.id));
-    let changes = 0;
-    for (const subject of subjects) {
+    const planned = subjects.map((subject) => {
       const own = events.get(subject.id) ?? [];
       // Grade E (D for insured persons) "on the severe list" means on it: confirmed, not repaired, and still
       // resting on a reason the rules give today (an entry about to expire this run no longer counts).
@@ -73,15 +72,19 @@ export class ListsRefreshService {
       if (active && memberships.some((m) => active.has(`${m.reasonCode}:${m.eventId ?? '-'}`))) {
         memberships = listMemberships({ ...input, onSevereList: true });
       }
-      const rules = listRulesOf(ruleSetOn(subject.type, today));
-      const details = await this.eventDetails(memberships.flatMap((m) => (m.eventId ? [m.eventId] : [])));
+      return { subject, memberships, revokedEventIds: revoked(own), rules: listRulesOf(ruleSetOn(subject.type, today)) };
+    });
+    // One query for the decisions behind every membership of the chunk.
+    const details = await this.eventDetails(planned.flatMap((p) => p.memberships.flatMap((m) => (m.eventId ? [m.eventId] : []))));
+    let changes = 0;
+    for (const { subject, memberships, revokedEventIds, rules } of planned) {
       const desired: DesiredEntry[] = memberships.map((m) => ({
         ...m,
         legalBasis: m.eventId ? (details.get(m.eventId)?.legal_basis ?? null) : null,
         decisionNo: m.eventId ? (details.get(m.eventId)?.decision_no ?? null) : null,
         authority: m.eventId ? (details.get(m.eventId)?.authority ?? null) : null,
       }));
-      changes += await this.apply(subject, desired, revoked(own), now, rules);
+      changes += await this.apply(subject, desired, revokedEventIds, now, rules);
     }
     return changes;
   }
