@@ -485,11 +485,15 @@ function checkChanges(pulled: Pulled, from: number, to: number, plan: PlanSizes,
   const lines = pulled.body.toString('utf8').split('\n').filter((l) => l.length > 0);
   const changes = lines.map((l) => JSON.parse(l) as { seq: number; op: Op; removalReason: string | null });
   const count = { ADD: 0, MODIFY: 0, REMOVE: 0 };
-  changes.forEach((c, i) => {
+  const outOfPlace = changes.filter((c, i) => c.seq !== from + 1 + i);
+  if (outOfPlace.length > 0) {
+    const i = changes.indexOf(outOfPlace[0]);
+    differ(`changes: ${outOfPlace.length} out of place, first line ${i + 1} with seq ${outOfPlace[0].seq}, expected ${from + 1 + i} (gap-free, ascending)`);
+  }
+  for (const c of changes) {
     count[c.op]++;
-    if (c.seq !== from + 1 + i) differ(`changes: line ${i + 1} has seq ${c.seq}, expected ${from + 1 + i} (gap-free, ascending)`);
     if ((c.op === 'REMOVE') !== (c.removalReason === 'CRITERIA_NO_LONGER_MET')) differ(`changes: seq ${c.seq} ${c.op} with removalReason ${c.removalReason}`);
-  });
+  }
   if (pulled.seq !== to) differ(`changes: X-List-Seq ${pulled.seq}, expected s2's ${to}`);
   if (changes.length !== to - from) differ(`changes: ${changes.length} changes since ${from}, expected ${to - from}`);
   if (count.ADD !== plan.adds || count.MODIFY !== plan.modifies || count.REMOVE !== plan.removes) {
@@ -522,7 +526,11 @@ function checkReplay(s1Body: Buffer, changesBody: Buffer, s2: Pulled, differ: (d
     const got = replayed.split('\n');
     const want = expected.split('\n');
     const at = got.findIndex((l, i) => l !== want[i]);
-    differ(`replay: s1 + changes ≠ s2 (${got.length - 1} vs ${want.length - 1} lines), first at line ${at + 1}: ${got[at]?.slice(0, 120)} vs ${want[at]?.slice(0, 120)}`);
+    const [a, b] = [got[at] ?? '', want[at] ?? ''];
+    let c = 0;
+    while (c < a.length && a[c] === b[c]) c++;
+    const around = (l: string): string => JSON.stringify(l.slice(Math.max(0, c - 40), c + 60));
+    differ(`replay: s1 + changes ≠ s2 (${got.length - 1} vs ${want.length - 1} lines), first at line ${at + 1}, character ${c + 1}: replay ${around(a)} vs s2 ${around(b)}`);
   }
   const hash = sha256(replayed);
   if (hash !== s2.sha256) differ(`replay: SHA-256 ${hash} is not s2's X-Content-SHA256 ${s2.sha256}`);
