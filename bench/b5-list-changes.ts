@@ -135,6 +135,7 @@ export async function runB5(pool: Pool, spec: B5Spec): Promise<BenchResult> {
     if (s2.seq !== s1.seq + steps.length) differ(`s2: X-List-Seq ${s2.seq}, expected ${s1.seq + steps.length}`);
 
     // Measured: both pulls take turns (the order swaps every round), each checked complete outside the timing.
+    progress(`B5: timing ${REPETITIONS} full exports and ${REPETITIONS} pulls of the changes since s1, taking turns (+${WARM_UP} warm-up each)`);
     const exportMs: number[] = [];
     const changesMs: number[] = [];
     let changes: Pulled | null = null;
@@ -160,6 +161,7 @@ export async function runB5(pool: Pool, spec: B5Spec): Promise<BenchResult> {
         await pullExport();
       }
     }
+    progress('B5: checking s1 + changes = s2');
     const pulledChanges = changes as unknown as Pulled;
     checkChanges(pulledChanges, s1.seq, s2.seq, plan, differ);
     checkReplay(s1.body, pulledChanges.body, s2, differ);
