@@ -1,6 +1,7 @@
-// npm run bench — benchmarks B2 and B4 (and B4 with asOf) of quality.md, each as a ratio against a baseline measured in the same
-// run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
-// sizes (e.g. BENCH_SCALE=0.05 while developing). Report on stdout, progress on stderr.
+// npm run bench — benchmarks B2, B4 (and B4 with asOf) and B5 of quality.md, each as a ratio against a baseline measured in the
+// same run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
+// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4) runs some of them. Report on stdout,
+// progress on stderr.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
 import './production-mode';
@@ -8,11 +9,14 @@ import 'reflect-metadata';
 import { IsoDate } from '@app/credit';
 import { runB2 } from './b2-full-rescore';
 import { runB4 } from './b4-ratings-query';
+import { runB5 } from './b5-list-changes';
 import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, startServices } from './bench-db';
 import { loadOrgData } from './load-data';
 import { BenchResult, passed, printReport, progress } from './report';
 
-const DEFAULTS = { b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20 };
+const DEFAULTS = { b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000 };
+const BENCHMARKS = ['B2', 'B4', 'B5'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
 // A fixed "today" for the generator and B2's asOf: the same data and scores whatever day the bench runs.
 const AS_OF = '2026-06-30' as IsoDate;
@@ -25,8 +29,21 @@ function benchScale(): number {
   return scale;
 }
 
+/** BENCH_ONLY=B5 or B2,B4: the benchmarks to run (all by default). B4 reads the ratings B2 stores. */
+function benchOnly(): Set<Benchmark> {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return new Set(BENCHMARKS);
+  const names = raw.split(',').map((n) => n.trim().toUpperCase());
+  const unknown = names.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names ${unknown.join(', ')}: one or more of ${BENCHMARKS.join(', ')}`);
+  const only = new Set(names as Benchmark[]);
+  if (only.has('B4') && !only.has('B2')) throw new Error('BENCH_ONLY: B4 reads the ratings B2 stores, so it needs B2 too (BENCH_ONLY=B2,B4)');
+  return only;
+}
+
 async function main(): Promise<number> {
   const scale = benchScale();
+  const only = benchOnly();
   const sized = (n: number): number => Math.max(1, Math.round(n * scale));
   progress(`BENCH_SCALE=${scale}: starting the bench servers (scripts/services.sh, durable profile)`);
   startServices();
@@ -37,21 +54,29 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   try {
     const server = await assertDurable(pool);
-    const subjects = sized(DEFAULTS.b2Subjects);
-    progress(`loading ${subjects} subjects and ${sized(DEFAULTS.b2Events)} events (seeded demo generator, raw INSERTs)`);
-    const data = await loadOrgData(pool, { seed: SEED, subjects, events: sized(DEFAULTS.b2Events), today: AS_OF, years: YEARS });
-    progress(`loaded in ${(data.loadMs / 1000).toFixed(1)} s`);
+    if (only.has('B2')) {
+      const subjects = sized(DEFAULTS.b2Subjects);
+      progress(`loading ${subjects} subjects and ${sized(DEFAULTS.b2Events)} events (seeded demo generator, raw INSERTs)`);
+      const data = await loadOrgData(pool, { seed: SEED, subjects, events: sized(DEFAULTS.b2Events), today: AS_OF, years: YEARS });
+      progress(`loaded in ${(data.loadMs / 1000).toFixed(1)} s`);
 
-    results.push(await runB2(pool, data, AS_OF));
-    // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
-    const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
-    results.push(await runB4(pool, b4));
-    // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's day,
-    // which must equal what B2 stored.
-    results.push(await runB4(pool, { ...b4, asOf: AS_OF }));
+      results.push(await runB2(pool, data, AS_OF));
+      if (only.has('B4')) {
+        // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
+        const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
+        results.push(await runB4(pool, b4));
+        // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's
+        // day, which must equal what B2 stored.
+        results.push(await runB4(pool, { ...b4, asOf: AS_OF }));
+      }
+    }
+    if (only.has('B5')) {
+      // Its own subjects and list (ids after B2's subjects), so it runs alone as well.
+      results.push(await runB5(pool, { seed: SEED, entries: sized(DEFAULTS.b5Entries), changes: sized(DEFAULTS.b5Changes), asOf: AS_OF }));
+    }
 
     printReport(results, [
-      `Benchmarks B2, B4, B4-asOf (quality.md) — BENCH_SCALE=${scale}, seed ${SEED}, Node ${process.version}`,
+      `Benchmarks ${results.map((r) => r.id).join(', ')} (quality.md) — BENCH_SCALE=${scale}, seed ${SEED}, Node ${process.version}`,
       server,
     ]);
   } finally {
