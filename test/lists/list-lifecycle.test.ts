@@ -89,3 +89,15 @@ describe('the severe list: notified, objection period, confirmed by a regulator'
     expect(subject.body.data.subject.listEntries).toEqual([{ entryId: entry_id, list: 'SEVERE_DISHONESTY', lifecycleStatus: 'ACTIVE', reasonCode: 'PENALTY_ART40' }]);
   });
 });
+
+describe('the automatic lists', () => {
+  it('an open-ended entry keeps the day it first appeared: the next days\' runs change nothing', async () => {
+    const [subject] = await registerInstitutions(api, 1, '1212000045');
+    const ks = (day: string) => desired(ListKind.KEY_SUPERVISION, 'GRADE_D', { effectiveFrom: day });
+    expect(await applyLists(api, subject, [ks('2026-11-01')], { now: new Date('2026-11-01T02:00:00Z') })).toBe(1);
+    expect(await applyLists(api, subject, [ks('2026-11-02')], { now: new Date('2026-11-02T02:00:00Z') })).toBe(0);
+    expect(await applyLists(api, subject, [ks('2026-11-03')], { now: new Date('2026-11-03T02:00:00Z') })).toBe(0);
+    const [row] = await api.dataSource.query('SELECT effective_from FROM list_entries WHERE subject_id = ?', [subject]);
+    expect(row.effective_from).toBe('2026-11-01');
+  });
+});

@@ -98,7 +98,10 @@ export function close(e: ListEntry, status: ListEntryStatus.REMOVED | ListEntryS
 }
 
 function refresh(e: ListEntry, d: DesiredEntry, s: SubjectIdentity): boolean {
-  const next = { legalBasis: d.legalBasis, decisionNo: d.decisionNo, authority: d.authority, effectiveFrom: d.effectiveFrom, plannedEnd: d.plannedEnd, subjectName: s.name, maskedId: s.maskedId, subjectKey: s.subjectKey };
+  // An open-ended entry (the automatic lists) keeps the day it first appeared: the rules date a grade-based
+  // reason no earlier than the day they look, so taking theirs would MODIFY every entry on every daily run.
+  const effectiveFrom = d.plannedEnd === null && e.plannedEnd === null ? e.effectiveFrom : d.effectiveFrom;
+  const next = { legalBasis: d.legalBasis, decisionNo: d.decisionNo, authority: d.authority, effectiveFrom, plannedEnd: d.plannedEnd, subjectName: s.name, maskedId: s.maskedId, subjectKey: s.subjectKey };
   const changed = FEED_FIELDS.some((f) => e[f] !== next[f]) || e.severity !== d.severity;
   if (changed) Object.assign(e, next, { severity: d.severity });
   return changed;
