@@ -246,6 +246,17 @@ describe('webhook push of the list changes', () => {
     await gql(Role.REGULATOR, `mutation { deleteWebhookSubscription(id: "${sub.id}") }`);
   });
 
+  it('counts a secret that no longer decrypts as a failed delivery, without a request', async () => {
+    const r = await receiver();
+    const sub = await subscribe(Role.NDRC, KS, r.url, await head(KS));
+    await ds.query('UPDATE webhook_subscriptions SET secret_enc = UNHEX(REPEAT(\'00\', 60)) WHERE id = ?', [sub.id]);
+    await applyLists(api, ids[8], [desired(KS, 'GRADE_E', { legalBasis: '条例第43条' })]);
+    await waitFor(async () => (await subscription(sub.id)).consecutiveFailures >= 1, 30_000);
+    expect((await subscription(sub.id)).lastError).toMatch(/signing secret cannot be decrypted/);
+    expect(r.deliveries).toEqual([]);
+    await gql(Role.REGULATOR, `mutation { deleteWebhookSubscription(id: "${sub.id}") }`);
+  });
+
   it('pauses after WEBHOOK_MAX_FAILURES failures in a row; resume sends the same batch again and goes on', async () => {
     const r = await receiver();
     r.failAll = true;

@@ -115,7 +115,13 @@ export class WebhookDeliveryService {
     const body = canonicalize(batch);
     const msgId = `${sub.id}-${batch.fromSeq}-${batch.toSeq}`;
     const at = new Date();
-    const signature = new Webhook(this.cipher.decrypt(sub.secretEnc)).sign(msgId, at, body);
+    let signature: string;
+    try {
+      signature = new Webhook(this.cipher.decrypt(sub.secretEnc)).sign(msgId, at, body);
+    } catch {
+      // A failure like any other (counted, backed off, paused in the end), not a job error retried every poll.
+      return { ok: false, error: 'the signing secret cannot be decrypted (was PII_ENCRYPTION_KEY changed?)' };
+    }
     return postWebhook(
       url,
       addresses,
