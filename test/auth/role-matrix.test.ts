@@ -50,6 +50,15 @@ const MATRIX: Record<string, { allowed: Caller[]; query: string; allowedCodes?: 
     query: 'mutation { applyForCreditRepair(entryId: "SD999999999999", input: { appliedOn: "2026-01-05", penaltyPerformed: true, moneyReturned: true, publicCommitment: true }) { id } }',
     allowedCodes: ['NOT_FOUND'],
   },
+  // Allowed callers reach the service, which refuses a plain-http loopback URL as bad input: the guard let them through.
+  createWebhookSubscription: {
+    allowed: [Role.NDRC, Role.REGULATOR],
+    query: 'mutation { createWebhookSubscription(list: SEVERE_DISHONESTY, url: "http://127.0.0.1/hook") { secret } }',
+    allowedCodes: ['BAD_USER_INPUT'],
+  },
+  webhookSubscriptions: { allowed: [Role.NDRC, Role.REGULATOR, Role.AUDITOR], query: '{ webhookSubscriptions { id } }' },
+  resumeWebhookSubscription: { allowed: [Role.NDRC, Role.REGULATOR], query: 'mutation { resumeWebhookSubscription(id: "999999") { id } }', allowedCodes: ['NOT_FOUND'] },
+  deleteWebhookSubscription: { allowed: [Role.NDRC, Role.REGULATOR], query: 'mutation { deleteWebhookSubscription(id: "999999") }', allowedCodes: ['NOT_FOUND'] },
   decideCreditRepair: {
     allowed: [Role.REGULATOR],
     query: 'mutation { decideCreditRepair(applicationId: "999999", approve: false, reason: "x") { id } }',

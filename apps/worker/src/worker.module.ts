@@ -12,10 +12,12 @@ import { AuditVerifyProcessor } from './maintenance/audit-verify.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { RescoreProcessor } from './ratings/rescore.processor';
 import { RuleSetPreviewProcessor } from './ratings/rule-set-preview.processor';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule],
-  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay],
+  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay, WebhookDeliveryProcessor, WebhookDispatcher],
 })
 export class WorkerModule {}

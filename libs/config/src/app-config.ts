@@ -45,6 +45,18 @@ export class AppConfig {
     return { holidays: this.raw.PUBLIC_HOLIDAYS, extraWorkingDays: this.raw.MAKEUP_WORKING_DAYS };
   }
 
+  /** Webhook push of the list changes (WEBHOOK_*). */
+  get webhooks(): { allowedHosts: string[]; maxFailures: number; batchSize: number; timeoutMs: number; retryBaseMs: number } {
+    const r = this.raw;
+    return {
+      allowedHosts: r.WEBHOOK_ALLOWED_HOSTS,
+      maxFailures: r.WEBHOOK_MAX_FAILURES,
+      batchSize: r.WEBHOOK_BATCH_SIZE,
+      timeoutMs: r.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: r.WEBHOOK_RETRY_BASE_MS,
+    };
+  }
+
   get ruleSetPreviewInlineMax(): number {
     return this.raw.RULE_SET_PREVIEW_INLINE_MAX;
   }

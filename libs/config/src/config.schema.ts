@@ -30,6 +30,12 @@ const isoDateList = z
     return days;
   });
 
+/** Comma-separated host names or IP addresses, lower-cased, IPv6 without brackets; empty by default. */
+const hostList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((h) => h.length > 0));
+
 /**
  * Every setting the service reads, with its default. Parsed once at boot; a bad or missing value stops the
  * process with a message naming it (see loadConfig). The README's configuration table mirrors this schema.
@@ -75,6 +81,21 @@ export const configSchema = z.object({
    */
   PUBLIC_HOLIDAYS: isoDateList,
   MAKEUP_WORKING_DAYS: isoDateList,
+
+  /**
+   * Webhook push of the list changes. Hosts that a subscription may target although they resolve to a
+   * private, loopback or link-local address, and may use plain http (everything else: https to public
+   * addresses only).
+   */
+  WEBHOOK_ALLOWED_HOSTS: hostList,
+  /** Consecutive failed deliveries after which a subscription is PAUSED until resumed. */
+  WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
+  /** Changes per POST. */
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Whole request (connect, send, answer) per delivery attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** First retry delay after a failed delivery; doubled per further failure, capped at one hour. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -31,6 +31,7 @@ import { CreateListObjections1796407141455 } from '../../../migrations/179640714
 import { CreateCreditRepairApplications1796407141456 } from '../../../migrations/1796407141456-CreateCreditRepairApplications';
 import { CreateListSnapshotStamps1796407141457 } from '../../../migrations/1796407141457-CreateListSnapshotStamps';
 import { ListChangesAppendOnly1796407141458 } from '../../../migrations/1796407141458-ListChangesAppendOnly';
+import { CreateWebhookSubscriptions1796408008768 } from '../../../migrations/1796408008768-CreateWebhookSubscriptions';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   CreateCreditRepairApplications1796407141456,
   CreateListSnapshotStamps1796407141457,
   ListChangesAppendOnly1796407141458,
+  CreateWebhookSubscriptions1796408008768,
 ];

@@ -14,3 +14,8 @@ export * from './feeds/canonical';
 export * from './feeds/list-changes.reader';
 export * from './feeds/list-snapshot.reader';
 export * from './feeds/snapshot-stamp.entity';
+export * from './webhooks/webhook-subscription.entity';
+export * from './webhooks/webhook-secret';
+export * from './webhooks/webhook-target';
+export * from './webhooks/webhook-subscriptions.service';
+export * from './webhooks/webhook-delivery.service';

@@ -9,6 +9,8 @@ export const QUEUES = {
   previews: 'previews',
   /** The lists' own periodic work (expiries, time-bound criteria). */
   lists: 'lists',
+  /** Webhook deliveries of list changes: a queue of their own, so a slow receiver never holds up other work. */
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -22,6 +24,11 @@ export const JOBS = {
   ruleSetPreview: { queue: QUEUES.previews, name: 'rule-set-preview' },
   /** Daily: what time alone changes on the lists (publication periods ending, the good-conduct window). */
   listsDaily: { queue: QUEUES.lists, name: 'lists-daily' },
+  /**
+   * One webhook subscription is behind its list's head: data `{ subscriptionId }`, job id `webhook-<id>` (fed
+   * by the worker's WebhookDispatcher). Delivers the pending batches in seq order.
+   */
+  webhookDelivery: { queue: QUEUES.webhooks, name: 'webhook-delivery' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -55,6 +62,18 @@ export const JOB_OPTIONS = {
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: true,
     removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  },
+  /**
+   * The job id is the subscription's, so at most one delivery of a subscription exists at a time (BullMQ drops
+   * an add while the id exists). A failed HTTP delivery is not a failed job: it is recorded on the subscription,
+   * whose next_attempt_at carries the exponential backoff, and the dispatcher queues it again when due. A job
+   * fails only on an internal error (database away); it is then dropped and the dispatcher's next poll re-adds
+   * it. Completed and failed jobs are removed at once, or they would swallow the subscription's next add.
+   */
+  webhookDelivery: {
+    attempts: 1,
+    removeOnComplete: true,
+    removeOnFail: true,
   },
 } as const;
 
