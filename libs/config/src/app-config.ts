@@ -39,7 +39,7 @@ export class AppConfig {
   get rateLimitPerMinute(): number {
     return this.raw.RATE_LIMIT_PER_MINUTE;
   }
-  /** Subjects of one type up to which a rule-set preview is computed inside the request. */
+
   /** Holidays and make-up working days for WorkingDayCalendar (libs/credit). */
   get workingDays(): { holidays: string[]; extraWorkingDays: string[] } {
     return { holidays: this.raw.PUBLIC_HOLIDAYS, extraWorkingDays: this.raw.MAKEUP_WORKING_DAYS };
@@ -57,6 +57,7 @@ export class AppConfig {
     };
   }
 
+  /** Subjects of one type up to which a rule-set preview is computed inside the request. */
   get ruleSetPreviewInlineMax(): number {
     return this.raw.RULE_SET_PREVIEW_INLINE_MAX;
   }
