@@ -13,4 +13,5 @@ export * from './feeds/feed-entry';
 export * from './feeds/canonical';
 export * from './feeds/list-changes.reader';
 export * from './feeds/list-snapshot.reader';
+export * from './feeds/stamped-snapshot';
 export * from './feeds/snapshot-stamp.entity';

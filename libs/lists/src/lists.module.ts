@@ -7,9 +7,10 @@ import { ListsDailyService } from './entries/lists-daily.service';
 import { ListsRefreshService } from './entries/lists-refresh.service';
 import { ListChangesReader } from './feeds/list-changes.reader';
 import { ListSnapshotReader } from './feeds/list-snapshot.reader';
+import { StampedSnapshots } from './feeds/stamped-snapshot';
 import { CreditRepairService } from './repair/credit-repair.service';
 
-const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader];
+const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots];
 
 /** The lists (domain.md §5): entries kept from the ratings and events, their lifecycle, repair, change logs, feeds. */
 @Module({ imports: [AuditModule, RatingsModule], providers: PROVIDERS, exports: PROVIDERS })
