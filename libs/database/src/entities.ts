@@ -19,6 +19,8 @@ import { ListChange } from '@app/lists/entries/list-change.entity';
 import { ListObjection } from '@app/lists/entries/list-objection.entity';
 import { RepairApplication } from '@app/lists/repair/repair-application.entity';
 import { SnapshotStamp } from '@app/lists/feeds/snapshot-stamp.entity';
+import { PenaltyExport } from '@app/exports/penalty-export.entity';
+import { PenaltyExportChange } from '@app/exports/penalty-export-change.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp, PenaltyExport, PenaltyExportChange];
