@@ -284,6 +284,42 @@ describe('the national-platform penalty export', () => {
   });
 });
 
+describe('the G2G share and the date format (configuration)', () => {
+  let g2g: TestApi;
+  beforeAll(async () => {
+    Object.assign(process.env, { EXPORT_G2G_FULL_RESIDENT_ID: 'true', EXPORT_DATE_FORMAT: 'YYYY/MM/DD' });
+    g2g = await startApi();
+  });
+  afterAll(async () => {
+    delete process.env.EXPORT_G2G_FULL_RESIDENT_ID;
+    delete process.env.EXPORT_DATE_FORMAT;
+    await g2g.close();
+  });
+
+  it('shows the full resident ID only with the switch on, audits each such export, and stamps that body separately', async () => {
+    const masked = await snapshot();
+    const res = await request(g2g.app.getHttpServer()).get('/feeds/penalties/snapshot').set('authorization', `Bearer ${ndrc}`).buffer(true).parse(text);
+    expect(res.status).toBe(200);
+    const person = lines(res.body as string).find((l) => l.CF_XDR_LB === '自然人')!;
+    expect(person.CF_XDR_ZJHM).toBe(adultId);
+    expect(person.CF_JDRQ).toBe(decidedOn.replace(/-/g, '/'));
+    expect(res.headers['x-content-sha256']).toBe(sha256(res.body as string));
+    expect(res.headers['x-content-sha256']).not.toBe(masked.sha256);
+    expect(res.headers['x-list-seq']).toBe(String(masked.seq));
+
+    const changesRes = await request(g2g.app.getHttpServer()).get('/feeds/penalties/changes?since=0').set('authorization', `Bearer ${ndrc}`).buffer(true).parse(text);
+    expect(changesRes.status).toBe(200);
+    expect(changesRes.body as string).toContain(adultId);
+
+    const audited = await api.dataSource.query(`SELECT actor, action, target_id FROM audit_log WHERE action LIKE 'exports.penalties.g2g.%' ORDER BY seq`);
+    expect(audited.map((a: { action: string }) => a.action)).toEqual(['exports.penalties.g2g.snapshot', 'exports.penalties.g2g.changes']);
+    expect(audited[0].actor).toMatch(/^apikey:/);
+    expect(audited[0].target_id).toBe(`snapshot@${masked.seq}`);
+    // The masked feed is untouched by the other deployment's setting.
+    expect(containsResidentIdPattern((await snapshot()).body)).toBe(false);
+  });
+});
+
 /** RFC 8785 key order for these flat string records (ASCII keys): sorted. */
 function sortKeys(o: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
