@@ -255,7 +255,7 @@ describe('the national-platform penalty export', () => {
 
     const feed = await changes(before);
     expect(feed.changes).toEqual([expect.objectContaining({ op: 'WITHDRAW', withdrawalReason: 'REPAIRED', record: expect.objectContaining({ recordId: `PE${fraud.padStart(12, '0')}`, BZ: '撤回：信用修复' }) })]);
-    // The same audit row as the list removal? No: each change carries the head it was made at; both are in one transaction.
+    // Barred for good: the next run does not bring it back.
     await rescoreRun(subject);
     expect((await changes(feed.lastSeq)).changes).toEqual([]);
   });
