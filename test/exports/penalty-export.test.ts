@@ -27,7 +27,7 @@ const DAY = 24 * 3600 * 1000;
 const today = shanghaiDate(new Date());
 // Decided three weeks ago: inside every publication period and the counting windows.
 const decidedOn = addDays(today, -21);
-const codes = Array.from({ length: 4 }, (_, i) => makeCreditCode(`1212000077${String(i).padStart(7, '0')}`));
+const codes = Array.from({ length: 5 }, (_, i) => makeCreditCode(`1212000077${String(i).padStart(7, '0')}`));
 const adultId = makeResidentId('12010119800101123');
 const minorId = makeResidentId(`120101${Number(today.slice(0, 4)) - 12}0101456`);
 
@@ -258,6 +258,27 @@ describe('the national-platform penalty export', () => {
     // Barred for good: the next run does not bring it back.
     await rescoreRun(subject);
     expect((await changes(feed.lastSeq)).changes).toEqual([]);
+  });
+
+  it('repairing a "penalty not carried out" entry withdraws the penalty decision it names (same decision number)', async () => {
+    const [subject] = await register([{ type: 'PHARMACY', name: '天津市未履行测试药房', creditCode: codes[4], regionCode: '120101', agreementSignedOn: '2015-01-01' }]);
+    const [penalty] = await record([
+      { sourceRef: 'art39-unpaid', creditCode: codes[4], type: 'PENALTY_ART39', legalBasis: '条例第39条', decisionNo: '津医保罚〔2026〕239号', fineFen: 1_500_000 },
+      { sourceRef: 'unpaid', creditCode: codes[4], type: 'PENALTY_NOT_PERFORMED', legalBasis: '行政处罚法第72条', decisionNo: '津医保罚〔2026〕239号' },
+    ]);
+    await rescoreRun(subject);
+    const entry = await severeEntry(subject);
+    await api.app.get(ListLifecycleService).confirm(entry.entry_id, 'reg', new Date(Date.now() + 30 * DAY));
+    const before = (await changes(0)).lastSeq;
+    const later = new Date(Date.now() + 400 * DAY);
+    const repair = api.app.get(CreditRepairService);
+    const application = await repair.apply(entry.entry_id, { appliedOn: shanghaiDate(later), penaltyPerformed: true, moneyReturned: true, publicCommitment: true }, 'reg', later);
+    await repair.decide(application.id, true, '罚款已缴清', 'reg', later);
+    expect((await changes(before)).changes).toEqual([
+      expect.objectContaining({ op: 'WITHDRAW', withdrawalReason: 'REPAIRED', record: expect.objectContaining({ recordId: `PE${penalty.padStart(12, '0')}`, CF_WSH: '津医保罚〔2026〕239号' }) }),
+    ]);
+    await rescoreRun(subject);
+    expect((await changes(before)).changes).toHaveLength(1);
   });
 
   it('the daily job withdraws a decision the day after its publication period (公示期满)', async () => {

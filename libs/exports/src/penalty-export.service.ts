@@ -158,34 +158,47 @@ export class PenaltyExportService implements OnModuleInit {
 
   /**
    * The credit-repair hook: inside the approval's transaction, the decision behind the repaired entry leaves
-   * the export as REPAIRED, for good (a row is kept even for a decision never exported, so no later run adds it).
+   * the export as REPAIRED, for good (a row is kept even for a decision never exported, so no later run adds
+   * it). The decision is the entry's event and, when the entry rests on another event of the same case (a
+   * penalty not carried out, a police referral), the subject's exported records with the entry's decision number.
    */
   async withdrawRepaired(em: EntityManager, entry: ListEntry, now: Date): Promise<void> {
     if (!entry.eventId) return;
     const repo = em.getRepository(PenaltyExport);
-    const row = await repo.findOne({ where: { eventId: entry.eventId }, lock: { mode: 'pessimistic_write' } });
-    if (row?.status === PenaltyExportStatus.ACTIVE) {
-      const change = await withdraw(em, row, ExportWithdrawalReason.REPAIRED, now);
-      await appendPenaltyChanges(em, this.audit, [change], { actor: 'system:exports', action: 'exports.penalties.repair', now });
-      return;
+    const rows = await repo
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.eventId = :eventId', { eventId: entry.eventId })
+      .orWhere("(p.subjectId = :subjectId AND p.status = 'ACTIVE' AND JSON_UNQUOTE(JSON_EXTRACT(p.record, '$.CF_WSH')) = :decisionNo)", {
+        subjectId: entry.subjectId,
+        decisionNo: entry.decisionNo?.trim() ?? '',
+      })
+      .orderBy('p.eventId')
+      .getMany();
+    const pending: PendingPenaltyChange[] = [];
+    for (const row of rows) {
+      if (row.status === PenaltyExportStatus.ACTIVE) {
+        pending.push(await withdraw(em, row, ExportWithdrawalReason.REPAIRED, now));
+      } else if (row.withdrawalReason !== ExportWithdrawalReason.REPAIRED) {
+        row.withdrawalReason = ExportWithdrawalReason.REPAIRED;
+        row.updatedAt = now;
+        await repo.save(row);
+      }
     }
-    if (row) {
-      row.withdrawalReason = ExportWithdrawalReason.REPAIRED;
-      row.updatedAt = now;
-      await repo.save(row);
-      return;
+    if (!rows.some((r) => r.eventId === entry.eventId)) {
+      await repo.insert({
+        eventId: entry.eventId,
+        recordId: recordIdOf(entry.eventId),
+        subjectId: entry.subjectId,
+        status: PenaltyExportStatus.WITHDRAWN,
+        withdrawalReason: ExportWithdrawalReason.REPAIRED,
+        publicationEnd: null,
+        record: null,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
-    await repo.insert({
-      eventId: entry.eventId,
-      recordId: recordIdOf(entry.eventId),
-      subjectId: entry.subjectId,
-      status: PenaltyExportStatus.WITHDRAWN,
-      withdrawalReason: ExportWithdrawalReason.REPAIRED,
-      publicationEnd: null,
-      record: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await appendPenaltyChanges(em, this.audit, pending, { actor: 'system:exports', action: 'exports.penalties.repair', now });
   }
 
   private exportSubject(r: SubjectRow): ExportSubject {
