@@ -1,3 +1,24 @@
+/*
+ * The national-platform export of administrative penalties (exports.md), as pure rules. Where exports.md and
+ * domain.md are silent, the choices made here:
+ * - In force means FINAL or UNDER_APPEAL (an appeal keeps the decision's effect, domain.md §2); PROPOSED,
+ *   REVOKED and AMENDED versions are not exported.
+ * - Minor (not published): a warning only, i.e. no fine, no suspension, no licence revoked. The simplified
+ *   procedure is not recorded on events; its fine limits are a rule (PenaltyExportRules), off by default.
+ * - A practitioner's PENALTY_ART38/39/40 is their share of the institution's decision (points), not a penalty on
+ *   them: not exported (the institution's own event is). LICENCE_REVOKED is exported when its authority is one
+ *   of ours, i.e. configured in EXPORT_AUTHORITY_CODES.
+ * - Severe (3 years): PENALTY_ART40, LICENCE_REVOKED, INSURED_FRAUD (the persons' fraud, a severe-list reason),
+ *   and any penalty of a case (decision number) with a confirmed police referral. Otherwise 1 year.
+ * - A person whose birth date cannot be read from the ID is withheld, like a minor.
+ * - 万元: exact to the sixth decimal, trailing zeros not written (254100 fen → 0.2541, 1,000,000 fen → 1).
+ * - CF_SY is a fixed description per type (+ the amount involved): events carry no narrative, and a free text
+ *   could carry personal data. CF_NR_WFFF is empty (no confiscation is recorded); CF_NR_ZKDX names the licence
+ *   (执业证书) on LICENCE_REVOKED, without a number (none is recorded). CF_YXQ is the last day of a suspension,
+ *   else 2099-12-31. Legal representatives are not registered: CF_FRDB, CF_FR_* are empty.
+ * - A decision amended into something not published is withdrawn as CHANGED (and may come back); REVOKED,
+ *   REPAIRED and EXPIRED withdrawals are final.
+ */
 import { addDays, addYears, IsoDate } from '../calendar';
 import { isMinorOn, maskPersonName } from '../identifiers';
 import { EventStatus, EventType, SubjectType } from '../model';
