@@ -56,6 +56,8 @@ describe('worker', () => {
         { job: JOBS.rescoreSubject, owner: 'RescoreProcessor.rescore' },
         { job: JOBS.rescoreAll, owner: 'RescoreProcessor.rescoreAll' },
         { job: JOBS.ruleSetPreview, owner: 'RuleSetPreviewProcessor.compute' },
+        { job: JOBS.listsDaily, owner: 'ListsProcessor.run' },
+        { job: JOBS.penaltyExportDaily, owner: 'ListsProcessor.runExports' },
       ]),
     );
     expect(handlers).toHaveLength(Object.keys(JOBS).length);

@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth';
 import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ExportsApiModule } from '@app/exports/api/exports-api.module';
 import { HealthModule } from '@app/health';
 import { ListsApiModule } from '@app/lists/api/lists-api.module';
 import { RatingsApiModule } from '@app/ratings/api/ratings-api.module';
@@ -32,6 +33,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     RegistryApiModule,
     RatingsApiModule,
     ListsApiModule,
+    ExportsApiModule,
   ],
   providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

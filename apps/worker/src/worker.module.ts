@@ -2,6 +2,7 @@ import { AuditModule } from '@app/audit';
 import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ExportsModule } from '@app/exports';
 import { HealthModule } from '@app/health';
 import { QueueModule } from '@app/queue';
 import { ListsModule } from '@app/lists';
@@ -17,7 +18,7 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule, ExportsModule],
   providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay, WebhookDeliveryProcessor, WebhookDispatcher],
 })
 export class WorkerModule {}

@@ -57,6 +57,23 @@ export class AppConfig {
     };
   }
 
+
+  /** The national-platform penalty export (exports.md). */
+  get penaltyExport(): {
+    dateFormat: RawConfig['EXPORT_DATE_FORMAT'];
+    authorityCodes: Record<string, string>;
+    dataSource: { name: string; code: string };
+    g2gFullResidentId: boolean;
+  } {
+    const r = this.raw;
+    return {
+      dateFormat: r.EXPORT_DATE_FORMAT,
+      authorityCodes: r.EXPORT_AUTHORITY_CODES,
+      dataSource: { name: r.EXPORT_DATA_SOURCE_NAME, code: r.EXPORT_DATA_SOURCE_CODE },
+      g2gFullResidentId: r.EXPORT_G2G_FULL_RESIDENT_ID,
+    };
+  }
+
   /** Subjects of one type up to which a rule-set preview is computed inside the request. */
   get ruleSetPreviewInlineMax(): number {
     return this.raw.RULE_SET_PREVIEW_INLINE_MAX;

@@ -36,6 +36,25 @@ const hostList = z
   .default('')
   .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((h) => h.length > 0));
 
+/** `name=code;name=code`: authorities (as events name them) and their unified social credit codes. */
+const authorityCodes = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const map: Record<string, string> = {};
+    for (const pair of v.split(';').map((p) => p.trim()).filter((p) => p.length > 0)) {
+      const at = pair.lastIndexOf('=');
+      const name = pair.slice(0, at).trim();
+      const code = pair.slice(at + 1).trim();
+      if (at <= 0 || !/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(code)) {
+        ctx.addIssue({ code: 'custom', message: 'must be name=credit code pairs (18 characters) separated by ;' });
+        return z.NEVER;
+      }
+      map[name] = code;
+    }
+    return map;
+  });
+
 /**
  * Every setting the service reads, with its default. Parsed once at boot; a bad or missing value stops the
  * process with a message naming it (see loadConfig). The README's configuration table mirrors this schema.
@@ -96,6 +115,19 @@ export const configSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** First retry delay after a failed delivery; doubled per further failure, capped at one hour. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+
+  /** The national-platform penalty export (exports.md): date format of CF_JDRQ, CF_YXQ, CF_GSJZQ. */
+  EXPORT_DATE_FORMAT: z.enum(['YYYY-MM-DD', 'YYYY/MM/DD']).default('YYYY-MM-DD'),
+  /** Our deciding authorities and their credit codes (CF_CFJG → CF_CFJGDM); LICENCE_REVOKED is exported only for these. */
+  EXPORT_AUTHORITY_CODES: authorityCodes,
+  /** 数据来源单位 and its credit code (CF_SJLY, CF_SJLYDM). */
+  EXPORT_DATA_SOURCE_NAME: z.string().max(100).default(''),
+  EXPORT_DATA_SOURCE_CODE: z.union([z.literal(''), z.string().regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/, 'an 18-character credit code')]).default(''),
+  /**
+   * The government-to-government share: the penalty feeds carry the full resident ID (CF_XDR_ZJHM) instead of
+   * the masked one, and every such export is written to the audit log. Off by default.
+   */
+  EXPORT_G2G_FULL_RESIDENT_ID: bool.default(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -35,6 +35,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the penalty export settings, masked IDs and ISO dates by default', () => {
+    expect(loadConfig(valid, []).penaltyExport).toEqual({ dateFormat: 'YYYY-MM-DD', authorityCodes: {}, dataSource: { name: '', code: '' }, g2gFullResidentId: false });
+    const c = loadConfig(
+      {
+        ...valid,
+        EXPORT_DATE_FORMAT: 'YYYY/MM/DD',
+        EXPORT_AUTHORITY_CODES: '天津市医疗保障局=11120000MB1234567X; 河西区医疗保障局=11120103MB0000000Y',
+        EXPORT_DATA_SOURCE_NAME: '天津市医疗保障局',
+        EXPORT_DATA_SOURCE_CODE: '11120000MB1234567X',
+        EXPORT_G2G_FULL_RESIDENT_ID: 'true',
+      },
+      [],
+    ).penaltyExport;
+    expect(c.authorityCodes).toEqual({ 天津市医疗保障局: '11120000MB1234567X', 河西区医疗保障局: '11120103MB0000000Y' });
+    expect(c.dateFormat).toBe('YYYY/MM/DD');
+    expect(c.g2gFullResidentId).toBe(true);
+    expect(() => loadConfig({ ...valid, EXPORT_AUTHORITY_CODES: '天津市医疗保障局=123' }, [])).toThrow(/EXPORT_AUTHORITY_CODES/);
+    expect(() => loadConfig({ ...valid, EXPORT_DATE_FORMAT: 'DD.MM.YYYY' }, [])).toThrow(/EXPORT_DATE_FORMAT/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => loadConfig({}, [])).toThrow(/DB_USER.*DB_PASSWORD.*DB_NAME.*PII_ENCRYPTION_KEY.*PII_HMAC_KEY/);
   });

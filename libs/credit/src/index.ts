@@ -8,3 +8,4 @@ export * from './scoring';
 export * from './practitioner';
 export * from './insured';
 export * from './lists';
+export * from './exports';

@@ -21,5 +21,8 @@ import { RepairApplication } from '@app/lists/repair/repair-application.entity';
 import { SnapshotStamp } from '@app/lists/feeds/snapshot-stamp.entity';
 import { WebhookSubscription } from '@app/lists/webhooks/webhook-subscription.entity';
 
+import { PenaltyExport } from '@app/exports/penalty-export.entity';
+import { PenaltyExportChange } from '@app/exports/penalty-export-change.entity';
+
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp, WebhookSubscription];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp, WebhookSubscription, PenaltyExport, PenaltyExportChange];

@@ -32,6 +32,9 @@ import { CreateCreditRepairApplications1796407141456 } from '../../../migrations
 import { CreateListSnapshotStamps1796407141457 } from '../../../migrations/1796407141457-CreateListSnapshotStamps';
 import { ListChangesAppendOnly1796407141458 } from '../../../migrations/1796407141458-ListChangesAppendOnly';
 import { CreateWebhookSubscriptions1796408008768 } from '../../../migrations/1796408008768-CreateWebhookSubscriptions';
+import { CreatePenaltyExports1796408026241 } from '../../../migrations/1796408026241-CreatePenaltyExports';
+import { CreatePenaltyExportChanges1796408026242 } from '../../../migrations/1796408026242-CreatePenaltyExportChanges';
+import { PenaltyExportChangesAppendOnly1796408026243 } from '../../../migrations/1796408026243-PenaltyExportChangesAppendOnly';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -70,4 +73,7 @@ export const MIGRATIONS = [
   CreateListSnapshotStamps1796407141457,
   ListChangesAppendOnly1796407141458,
   CreateWebhookSubscriptions1796408008768,
+  CreatePenaltyExports1796408026241,
+  CreatePenaltyExportChanges1796408026242,
+  PenaltyExportChangesAppendOnly1796408026243,
 ];

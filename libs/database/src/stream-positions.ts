@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 /** Change streams whose readers page by position. Each name is one row of `stream_heads`. */
 export const STREAMS = {
   ratingChanges: 'rating_changes',
+  /** The national-platform penalty export's change log (penalty_export_changes). */
+  penalties: 'penalties',
 } as const;
 
 /**

@@ -13,6 +13,7 @@ export * from './feeds/feed-entry';
 export * from './feeds/canonical';
 export * from './feeds/list-changes.reader';
 export * from './feeds/list-snapshot.reader';
+export * from './feeds/stamped-snapshot';
 export * from './feeds/snapshot-stamp.entity';
 export * from './webhooks/webhook-subscription.entity';
 export * from './webhooks/webhook-secret';

@@ -7,11 +7,12 @@ import { ListsDailyService } from './entries/lists-daily.service';
 import { ListsRefreshService } from './entries/lists-refresh.service';
 import { ListChangesReader } from './feeds/list-changes.reader';
 import { ListSnapshotReader } from './feeds/list-snapshot.reader';
+import { StampedSnapshots } from './feeds/stamped-snapshot';
 import { CreditRepairService } from './repair/credit-repair.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 
-const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, WebhookSubscriptionsService, WebhookDeliveryService];
+const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots, WebhookSubscriptionsService, WebhookDeliveryService];
 
 /** The lists (domain.md §5): entries kept from the ratings and events, their lifecycle, repair, change logs, feeds, webhook push. */
 @Module({ imports: [AuditModule, RatingsModule], providers: PROVIDERS, exports: PROVIDERS })

@@ -29,6 +29,8 @@ export const JOBS = {
    * by the worker's WebhookDispatcher). Delivers the pending batches in seq order.
    */
   webhookDelivery: { queue: QUEUES.webhooks, name: 'webhook-delivery' },
+  /** Daily: exported penalties whose publication period (CF_GSJZQ) ended are withdrawn (公示期满). */
+  penaltyExportDaily: { queue: QUEUES.lists, name: 'penalty-export-daily' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -84,4 +86,6 @@ export const SCHEDULES = [
   { id: 'rescore-all-nightly', job: JOBS.rescoreAll, pattern: '10 0 * * *', tz: 'Asia/Shanghai' },
   // After the nightly rescore has had time to move grades; entries expire on the first day after their end.
   { id: 'lists-daily', job: JOBS.listsDaily, pattern: '40 0 * * *', tz: 'Asia/Shanghai' },
+  // Publication periods end on CF_GSJZQ: withdrawn on the first day after, before the working day starts.
+  { id: 'penalty-export-daily', job: JOBS.penaltyExportDaily, pattern: '50 0 * * *', tz: 'Asia/Shanghai' },
 ] as const;

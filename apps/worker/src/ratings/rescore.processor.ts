@@ -2,6 +2,7 @@ import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
 import { shanghaiDate } from '@app/credit';
 import { FullRescoreBusyError, FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
 import { ListsRefreshService } from '@app/lists';
+import { PenaltyExportService } from '@app/exports';
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -25,6 +26,7 @@ export class RescoreProcessor extends JobDispatcher {
     private readonly rescoring: RescoreService,
     private readonly fullRescore: FullRescoreService,
     private readonly lists: ListsRefreshService,
+    private readonly exports: PenaltyExportService,
   ) {
     super();
   }
@@ -37,6 +39,8 @@ export class RescoreProcessor extends JobDispatcher {
     // The same processing run (domain.md §2: a revoked decision leaves every list within 3 working days; we
     // take seconds): the lists follow the events and rating just stored.
     await this.lists.refreshSubjects([subjectId]);
+    // And the national-platform export (exports.md): a revoked decision's withdrawal lands in this same run.
+    await this.exports.refreshSubjects([subjectId]);
     return result;
   }
 

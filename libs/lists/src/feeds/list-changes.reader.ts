@@ -34,9 +34,7 @@ export class ListChangesReader {
 
   async since(list: ListKind, since: number, limit = DEFAULT_CHANGES_LIMIT): Promise<ChangesPage> {
     checkPosition(since, 'since');
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > DEFAULT_CHANGES_LIMIT) {
-      throw DomainError.badInput(`limit must be between 1 and ${DEFAULT_CHANGES_LIMIT}`, { field: 'limit', reason: 'INVALID_PAGE_SIZE' });
-    }
+    checkChangesLimit(limit);
     const rows: { seq: string | number; op: FeedChange['op']; removal_reason: string | null; entry: string | FeedEntry; audit_seq: string | number; audit_hash: string }[] =
       await this.dataSource.query(
         'SELECT seq, op, removal_reason, entry, audit_seq, audit_hash FROM list_changes WHERE list = ? AND seq > ? ORDER BY seq LIMIT ?',
@@ -50,6 +48,13 @@ export class ListChangesReader {
       auditHead: { seq: String(r.audit_seq), hash: r.audit_hash },
     }));
     return { changes, lastSeq: changes.length > 0 ? changes[changes.length - 1].seq : since };
+  }
+}
+
+/** A changes page holds 1 to 10,000 changes (api-contract.md). */
+export function checkChangesLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > DEFAULT_CHANGES_LIMIT) {
+    throw DomainError.badInput(`limit must be between 1 and ${DEFAULT_CHANGES_LIMIT}`, { field: 'limit', reason: 'INVALID_PAGE_SIZE' });
   }
 }
 

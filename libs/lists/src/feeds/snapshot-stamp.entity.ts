@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A list snapshot's stamp at one position (architecture.md practice 16: a stored fact, not a computation):
- * row count and SHA-256 of the canonical NDJSON body. Written once per (list, seq) by whoever first needs it
- * (the worker right after a change batch, or the first HEAD/GET), so HEAD never builds the body.
+ * A feed snapshot's stamp at one position (architecture.md practice 16: a stored fact, not a computation):
+ * row count and SHA-256 of the canonical NDJSON body. Written once per (stamp key, seq) by whoever first needs
+ * it (the first HEAD/GET), so HEAD never builds the body. `list` is the stamp key: a list's name, or a penalty
+ * export variant (`penalties…`, StampedFeed.stampKey).
  */
 @Entity('list_snapshot_stamps')
 export class SnapshotStamp {

@@ -1,0 +1,3 @@
+export * from './fields';
+export * from './amounts';
+export * from './penalty-export';
