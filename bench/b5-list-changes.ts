@@ -67,6 +67,8 @@ interface BenchSubject {
   regionCode: string;
   reasonCode: 'GRADE_D' | 'GRADE_E';
   effectiveFrom: string;
+  /** Set by a MODIFY of a person's entry (a corrected legal basis). */
+  legalBasis?: string | null;
 }
 
 interface Step {
@@ -355,7 +357,7 @@ function feedEntryOf(s: BenchSubject, entryId: string): ReturnType<typeof toFeed
     maskedId: s.masked,
     subjectName: s.name,
     reasonCode: s.reasonCode,
-    legalBasis: null,
+    legalBasis: s.legalBasis ?? null,
     decisionNo: null,
     authority: null,
     effectiveFrom: s.effectiveFrom,
@@ -392,7 +394,8 @@ function planSteps(spec: B5Spec, plan: PlanSizes, subjects: BenchSubject[]): Ste
 /**
  * Each step as the list jobs make it: the subject's identity read from the registry's table, its desired entries
  * (none for REMOVE: the criterion no longer holds), one apply() transaction each. A MODIFY is a correction: an
- * organisation renamed in the registry (the entry's subjectName follows) or a person's entry dated anew.
+ * organisation renamed in the registry (the entry's subjectName follows) or a person's entry with a corrected
+ * legal basis. (Not its date: an open-ended entry keeps the day it first appeared.)
  */
 async function applySteps(pool: Pool, dataSource: DataSource, service: ListsRefreshService, steps: readonly Step[], now: Date): Promise<number> {
   let made = 0;
@@ -400,7 +403,7 @@ async function applySteps(pool: Pool, dataSource: DataSource, service: ListsRefr
     const s = step.subject;
     if (step.op === 'MODIFY') {
       if (s.type === SubjectType.INSURED_PERSON) {
-        s.effectiveFrom = new Date(Date.parse(`${s.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+        s.legalBasis = s.legalBasis === '条例第41条' ? '条例第41条第二款' : '条例第41条';
       } else {
         s.name = `${s.name}（更名）`;
         await pool.query('UPDATE subjects SET name = ? WHERE id = ?', [s.name, s.id]);
@@ -416,7 +419,7 @@ async function applySteps(pool: Pool, dataSource: DataSource, service: ListsRefr
             effectiveFrom: s.effectiveFrom,
             plannedEnd: null,
             severity: ListSeverity.GENERAL,
-            legalBasis: null,
+            legalBasis: s.legalBasis ?? null,
             decisionNo: null,
             authority: null,
           }];
