@@ -102,7 +102,12 @@ describe('npm run cli -- demo:seed', () => {
     await resetDatabase(ds);
     const r = cli('demo:seed', '--scale', '0.05', '--seed', '7');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^demo data: 60 subjects, 150 new events .*, 60 subjects rated$/m);
+    expect(r.stdout).toMatch(/^demo data: 60 subjects, 150 new events .*, 60 subjects rated, \d+ list changes, \d+ export changes$/m);
+    // The demo's subjects are on their lists and in the export already: a refresh of everyone changes nothing.
+    expect(await count('list_entries')).toBeGreaterThan(0);
+    const refreshed = cli('lists:refresh', '--all');
+    expect(refreshed.status).toBe(0);
+    expect(refreshed.stdout).toMatch(/^lists refreshed: 60 subjects, 0 list changes, 0 export changes$/m);
     // Every subject is rated when the seed ends: the grade filter finds them all.
     expect(await count('ratings')).toBe(60);
     const types = await ds.query('SELECT type, COUNT(*) AS n FROM subjects GROUP BY type ORDER BY type');

@@ -2,6 +2,8 @@ import { AuditModule } from '@app/audit';
 import { ApiKeysModule } from '@app/auth';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ExportsModule } from '@app/exports';
+import { ListsModule } from '@app/lists';
 import { RatingsModule } from '@app/ratings';
 import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
@@ -11,13 +13,14 @@ import { ApiKeyRevokeCommand } from './commands/apikey-revoke.command';
 import { AuditVerifyCommand } from './commands/audit-verify.command';
 import { DemoSeedCommand } from './commands/demo-seed.command';
 import { ImportEventsCommand } from './commands/import-events.command';
+import { ListsRefreshCommand } from './commands/lists-refresh.command';
 import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
 import { ProgramName } from './program-name';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule],
-  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand],
+  imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule, ListsModule, ExportsModule],
+  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand],
 })
 export class CliModule {}

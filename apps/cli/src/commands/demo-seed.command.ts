@@ -1,3 +1,5 @@
+import { PenaltyExportService } from '@app/exports';
+import { ListsRefreshService } from '@app/lists';
 import { FullRescoreService } from '@app/ratings';
 import { EventsService, MAX_BATCH_ITEMS, SubjectsService } from '@app/registry';
 import { shanghaiDate } from '@app/credit';
@@ -6,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { cliActor, info, out, progressBar } from '../cli-output';
+import { refreshAllSubjects } from '../refresh-all';
 
 interface SeedFlags {
   scale?: number;
@@ -20,6 +23,8 @@ export class DemoSeedCommand extends CommandRunner {
     private readonly subjects: SubjectsService,
     private readonly events: EventsService,
     private readonly fullRescore: FullRescoreService,
+    private readonly lists: ListsRefreshService,
+    private readonly exports: PenaltyExportService,
   ) {
     super();
   }
@@ -51,7 +56,12 @@ export class DemoSeedCommand extends CommandRunner {
     // Every subject rated before anyone looks (the worker would get there too, from the outbox, but a demo
     // opened at once should show every subject's grade, and the grade filter should find them all).
     const rated = await this.fullRescore.run();
-    out(`demo data: ${subjects.length} subjects, ${created} new events (${data.events.length - created} already there), ${rated.done} subjects rated`);
+    // …and on its lists and in the penalty export, as the worker would put them.
+    const listed = await refreshAllSubjects(this.dataSource, this.lists, this.exports);
+    out(
+      `demo data: ${subjects.length} subjects, ${created} new events (${data.events.length - created} already there), ${rated.done} subjects rated, ` +
+        `${listed.listChanges} list changes, ${listed.exportChanges} export changes`,
+    );
   }
 
   @Option({ flags: '--scale <n>', description: 'size multiplier (default 1: about 1,200 subjects and 3,000 events)' })
