@@ -41,6 +41,7 @@ interface EventRow {
   authority: string | null;
   decided_on: string;
   fine_fen: string | null;
+  fine_multiple: string | null;
   amount_involved_fen: string | null;
   suspension_days: number | null;
 }
@@ -123,7 +124,7 @@ export class PenaltyExportService implements OnModuleInit {
       const existing = await em.getRepository(PenaltyExport).createQueryBuilder('p').setLock('pessimistic_write').where('p.subjectId = :id', { id: subjectId }).getMany();
       const rows = new Map(existing.map((r) => [r.eventId, r]));
       const events: EventRow[] = await em.query(
-        'SELECT id, type, status, decision_no, legal_basis, authority, decided_on, fine_fen, amount_involved_fen, suspension_days FROM events WHERE subject_id = ? ORDER BY id',
+        'SELECT id, type, status, decision_no, legal_basis, authority, decided_on, fine_fen, fine_multiple, amount_involved_fen, suspension_days FROM events WHERE subject_id = ? ORDER BY id',
         [subjectId],
       );
       const context = caseContext(events);
@@ -231,6 +232,7 @@ function exportEvent(e: EventRow): ExportEvent {
     authority: e.authority,
     decidedOn: e.decided_on,
     fineFen: e.fine_fen === null ? null : String(e.fine_fen),
+    fineMultiple: e.fine_multiple === null ? null : String(e.fine_multiple),
     amountInvolvedFen: e.amount_involved_fen === null ? null : String(e.amount_involved_fen),
     suspensionDays: e.suspension_days === null ? null : Number(e.suspension_days),
   };

@@ -49,11 +49,11 @@ export class PenaltyFeedsReader {
   }
 
   /** Runs `use` with the stamp and the lines of one consistent view (call lines() at most once). */
-  snapshot<T>(actor: string, withBody: boolean, use: (stamp: Stamp, lines: () => AsyncGenerator<PenaltyLine>) => Promise<T>): Promise<T> {
-    return this.snapshots.read(this.feed(), async (stamp, lines) => {
-      if (this.g2g && withBody) await this.auditFullIds(actor, 'snapshot', `snapshot@${stamp.seq}`, { seq: stamp.seq, rows: stamp.rowCount });
-      return use(stamp, lines);
-    });
+  async snapshot<T>(actor: string, withBody: boolean, use: (stamp: Stamp, lines: () => AsyncGenerator<PenaltyLine>) => Promise<T>): Promise<T> {
+    // Audited before the snapshot's transaction opens: no full ID leaves unaudited, and the audit head is never
+    // locked (nor a second connection awaited) for the length of a download.
+    if (this.g2g && withBody) await this.auditFullIds(actor, 'snapshot', 'snapshot', { requestedAt: new Date().toISOString() });
+    return this.snapshots.read(this.feed(), use);
   }
 
   async changesSince(actor: string, since: number, limit = DEFAULT_CHANGES_LIMIT): Promise<PenaltyChangesPage> {

@@ -1,4 +1,4 @@
-import { fenAtMost, fenToWanYuan, fenToYuanText, isPositiveFen } from './amounts';
+import { fenAtMost, fenToWanYuan, fenToYuanText, fineFromMultiple, isPositiveFen } from './amounts';
 
 describe('fenToWanYuan (exact, 1 fen = 0.000001 万元)', () => {
   it.each([
@@ -46,5 +46,20 @@ describe('comparisons', () => {
     expect(isPositiveFen('1')).toBe(true);
     expect(fenAtMost('300000', 300000)).toBe(true);
     expect(fenAtMost('300001', 300000)).toBe(false);
+  });
+});
+
+describe('fineFromMultiple: the amount involved × the multiple, exact in fen', () => {
+  it.each<[string | number | null, string | number | null, string | null]>([
+    ['1000000', '1.5', '1500000'],
+    [127050, '2.000', '254100'],
+    [3, '1.5', '5'], // 4.5 fen: half up
+    [1, '0.001', '0'],
+    ['9007199254740993', '2', '18014398509481986'], // beyond 2^53, exact
+    [null, '2', null],
+    [100, null, null],
+    [100, 'abc', null],
+  ])('%p × %p → %p', (amount, multiple, expected) => {
+    expect(fineFromMultiple(amount, multiple)).toBe(expected);
   });
 });

@@ -47,3 +47,18 @@ export function isPositiveFen(fen: Fen | null | undefined): boolean {
 export function fenAtMost(fen: Fen, limitFen: Fen): boolean {
   return toBigInt(fen) <= toBigInt(limitFen);
 }
+
+/**
+ * A fine given as a multiple of the loss (条例 Art.38: 1–2×, Art.40: 2–5×) with no amount recorded: the amount
+ * involved × the multiple, exact (the multiple has at most three decimals, so the product is in thousandths of a
+ * fen); a fraction of a fen is rounded half up, the only rounding in the export. Null when either is missing.
+ */
+export function fineFromMultiple(amountInvolvedFen: Fen | null, multiple: string | number | null): string | null {
+  if (amountInvolvedFen === null || multiple === null) return null;
+  const text = typeof multiple === 'number' ? multiple.toFixed(3) : multiple;
+  const m = /^(\d+)(?:\.(\d{1,3}))?$/.exec(text.trim());
+  if (!m) return null;
+  const thousandths = BigInt(m[1]) * 1000n + BigInt((m[2] ?? '').padEnd(3, '0'));
+  const product = toBigInt(amountInvolvedFen) * thousandths;
+  return ((product + 500n) / 1000n).toString();
+}

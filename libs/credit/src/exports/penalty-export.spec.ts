@@ -231,3 +231,24 @@ describe('withdrawals, expiry, formats', () => {
     expect(exportRow(record)).toHaveLength(PENALTY_EXPORT_FIELDS.length);
   });
 });
+
+describe('a fine given only as a multiple of the loss (Art.38/40 decisions often are recorded so)', () => {
+  it('is exported with the amount computed exactly from the amount involved', () => {
+    const r = exported(event({ type: EventType.PENALTY_ART40, fineFen: null, fineMultiple: '3.000', amountInvolvedFen: 1_000_000 })).record;
+    expect(r.CF_NR_FK).toBe('3'); // 3,000,000 fen = 30,000 yuan = 3 万元
+    expect(r.CF_NR).toBe('罚款30000元');
+    expect(r.CF_CFLB).toContain('罚款');
+  });
+
+  it('is exported, never taken for a warning, even when the amount involved is unknown; fraud is never minor', () => {
+    const art38 = penaltyExportRecord(event({ fineFen: null, fineMultiple: '1.5', amountInvolvedFen: null }), hospital, settings, noCase);
+    expect(art38.exported).toBe(true);
+    const tinyFraud = penaltyExportRecord(event({ type: EventType.PENALTY_ART40, fineFen: 100 }), hospital, settings, { ...noCase });
+    expect(tinyFraud.exported).toBe(true);
+    const result = penaltyExportRecord(event({ type: EventType.PENALTY_ART40, fineFen: null, fineMultiple: '2.5', amountInvolvedFen: null }), hospital, settings, noCase);
+    expect(result.exported).toBe(true);
+    const r = exported(event({ type: EventType.PENALTY_ART40, fineFen: null, fineMultiple: '2.5', amountInvolvedFen: null })).record;
+    expect(r.CF_NR).toBe('罚款（涉案金额的2.5倍）');
+    expect(r.CF_NR_FK).toBe('');
+  });
+});

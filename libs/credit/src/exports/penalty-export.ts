@@ -22,8 +22,14 @@
 import { addDays, addYears, IsoDate } from '../calendar';
 import { isMinorOn, maskPersonName } from '../identifiers';
 import { EventStatus, EventType, SubjectType } from '../model';
-import { Fen, fenAtMost, fenToWanYuan, fenToYuanText, isPositiveFen } from './amounts';
+import { Fen, fenAtMost, fenToWanYuan, fenToYuanText, fineFromMultiple, isPositiveFen } from './amounts';
 import { PENALTY_EXPORT_DATE_FIELDS, PENALTY_EXPORT_FIELDS, PenaltyExportRecord } from './fields';
+
+/**
+ * An institution's fraud (条例 Art.40, a 2–5× fine) is never the minor (warning-only, simplified-procedure) kind:
+ * the simplified procedure's limits are far below any such fine. An insured person's small fraud fine may be.
+ */
+const NEVER_MINOR = new Set<EventType>([EventType.PENALTY_ART40]);
 
 /** The decision as the export needs it (the event's current version). */
 export interface ExportEvent {
@@ -34,6 +40,8 @@ export interface ExportEvent {
   authority: string | null;
   decidedOn: IsoDate;
   fineFen: Fen | null;
+  /** A fine given as a multiple of the loss (the DECIMAL column as text, e.g. "2.000"); used when fineFen is absent. */
+  fineMultiple?: string | number | null;
   amountInvolvedFen: Fen | null;
   suspensionDays: number | null;
 }
@@ -164,18 +172,24 @@ export function penaltyExportRecord(event: ExportEvent, subject: ExportSubject, 
   }
   if (!event.decisionNo || event.decisionNo.trim() === '') return { exported: false, reason: 'NO_DECISION_NO' };
 
-  const fined = isPositiveFen(event.fineFen);
+  // A fine may be recorded as an amount or only as a multiple of the loss (Art.38/40 decisions often are).
+  const multiple = event.fineMultiple === undefined || event.fineMultiple === null ? null : event.fineMultiple;
+  const fineAmount = event.fineFen ?? fineFromMultiple(event.amountInvolvedFen, multiple);
+  const byMultipleOnly = fineAmount === null && multiple !== null && Number(multiple) > 0;
+  const fined = isPositiveFen(fineAmount) || byMultipleOnly;
   const suspended = event.suspensionDays !== null && event.suspensionDays > 0;
   const licence = event.type === EventType.LICENCE_REVOKED;
   const limit = organisation ? rules.simplifiedProcedureMaxFen.organisation : rules.simplifiedProcedureMaxFen.person;
-  if (!suspended && !licence && (!fined || fenAtMost(event.fineFen!, limit))) return { exported: false, reason: 'MINOR_PENALTY' };
+  // Fraud is never the minor kind; a fine recorded only as a multiple is a fine.
+  const minor = !NEVER_MINOR.has(event.type) && !suspended && !licence && (!fined || (fineAmount !== null && fenAtMost(fineAmount, limit)));
+  if (minor) return { exported: false, reason: 'MINOR_PENALTY' };
 
   const severe = isSeverePenalty(event, context);
   const categories: string[] = [];
   const content: string[] = [];
   if (fined) {
     categories.push('罚款');
-    content.push(`罚款${fenToYuanText(event.fineFen!)}元`);
+    content.push(fineAmount !== null ? `罚款${fenToYuanText(fineAmount)}元` : `罚款（涉案金额的${Number(multiple)}倍）`);
   }
   if (suspended) {
     categories.push('其他-暂停涉及医疗保障基金使用的医药服务');
@@ -206,7 +220,7 @@ export function penaltyExportRecord(event: ExportEvent, subject: ExportSubject, 
     CF_YJ: event.legalBasis ?? '',
     CF_CFLB: categories.join(';'),
     CF_NR: content.join('，'),
-    CF_NR_FK: fined ? fenToWanYuan(event.fineFen!) : '',
+    CF_NR_FK: fineAmount !== null && isPositiveFen(fineAmount) ? fenToWanYuan(fineAmount) : '',
     CF_NR_WFFF: '',
     CF_NR_ZKDX: licence ? '执业证书' : '',
     CF_JDRQ: event.decidedOn,

@@ -23,9 +23,37 @@ export function stampHeaders(stamp: Stamp, format: SnapshotFormat): Record<strin
   };
 }
 
-/** Writes with back-pressure: waits for the socket to drain, so a slow consumer never fills memory. */
-export async function write(res: Response, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await once(res, 'drain');
+/** Bytes gathered before one socket write: a page of lines goes out in a few writes, not one per line. */
+const WRITE_BATCH = 64 * 1024;
+
+/**
+ * Writes with back-pressure: waits for the socket to drain, so a slow consumer never fills memory. Returns
+ * false once the consumer has gone (closed the connection mid-download): then no 'drain' ever comes, and the
+ * caller must stop so its transaction and connection are released at once, not held forever.
+ */
+export async function write(res: Response, chunk: string): Promise<boolean> {
+  if (res.destroyed || res.writableEnded) return false;
+  if (res.write(chunk)) return true;
+  const controller = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: controller.signal }), once(res, 'close', { signal: controller.signal })]);
+  } finally {
+    controller.abort();
+  }
+  return !res.destroyed;
+}
+
+/** Writes many short pieces as a few large writes; false once the consumer has gone. */
+async function writeAll(res: Response, pieces: AsyncIterable<string> | Iterable<string>): Promise<boolean> {
+  let buffer = '';
+  for await (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_BATCH) {
+      if (!(await write(res, buffer))) return false;
+      buffer = '';
+    }
+  }
+  return buffer.length === 0 || write(res, buffer);
 }
 
 /** HEAD: the stamp alone. */
@@ -42,16 +70,17 @@ export async function sendSnapshot<T>(
   csv: { header: readonly string[]; row: (line: T) => readonly unknown[] },
 ): Promise<void> {
   res.status(200).set(stampHeaders(stamp, format));
-  if (format === 'csv') await write(res, UTF8_BOM + csvLine(csv.header));
-  for await (const line of lines) await write(res, format === 'csv' ? csvLine(csv.row(line)) : canonicalLine(line));
-  res.end();
+  async function* text(): AsyncGenerator<string> {
+    if (format === 'csv') yield UTF8_BOM + csvLine(csv.header);
+    for await (const line of lines) yield format === 'csv' ? csvLine(csv.row(line)) : canonicalLine(line);
+  }
+  if (await writeAll(res, text())) res.end();
 }
 
 /** A changes page: NDJSON, one canonical change per line, `X-List-Seq` = the highest seq included. */
 export async function sendChanges(res: Response, lastSeq: number, changes: readonly unknown[]): Promise<void> {
   res.status(200).set({ 'content-type': 'application/x-ndjson; charset=utf-8', 'x-list-seq': String(lastSeq), 'cache-control': 'no-store' });
-  for (const change of changes) await write(res, `${canonicalize(change)}\n`);
-  res.end();
+  if (await writeAll(res, changes.map((change) => `${canonicalize(change)}\n`))) res.end();
 }
 
 export function wholeNumber(value: string, field: string): number {

@@ -52,9 +52,21 @@ export class StampedSnapshots {
       await runner.startTransaction('REPEATABLE READ');
       const em = runner.manager;
       const seq = await streamHead(em, feed.stream);
-      const stamp = (await storedStamp(em, feed.stampKey, seq)) ?? (await this.computeStamp(em, feed, seq));
+      const stored = await storedStamp(em, feed.stampKey, seq);
+      const stamp = stored ?? (await computeStamp(em, feed, seq));
       const result = await use(stamp, () => lines(em, feed.page));
       await runner.commitTransaction();
+      // Stored after the reading transaction (its view must not move), on the same connection: a reader never
+      // waits for a second connection while it holds one. A concurrent first reader writes the same row.
+      if (!stored) {
+        await runner.query('INSERT IGNORE INTO list_snapshot_stamps (list, seq, row_count, sha256, computed_at) VALUES (?, ?, ?, ?, ?)', [
+          feed.stampKey,
+          seq,
+          stamp.rowCount,
+          stamp.sha256,
+          new Date(),
+        ]);
+      }
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -63,22 +75,16 @@ export class StampedSnapshots {
       await runner.release();
     }
   }
+}
 
-  private async computeStamp<T>(em: EntityManager, feed: StampedFeed<T>, seq: number): Promise<Stamp> {
-    const hash = createHash('sha256');
-    let rowCount = 0;
-    for await (const line of lines(em, feed.page)) {
-      hash.update(canonicalLine(line), 'utf8');
-      rowCount++;
-    }
-    const stamp = { seq, rowCount, sha256: hash.digest('hex') };
-    // Outside the reading transaction (its view must not move): a concurrent first reader writes the same row.
-    await this.dataSource.query(
-      'INSERT IGNORE INTO list_snapshot_stamps (list, seq, row_count, sha256, computed_at) VALUES (?, ?, ?, ?, ?)',
-      [feed.stampKey, seq, rowCount, stamp.sha256, new Date()],
-    );
-    return stamp;
+async function computeStamp<T>(em: EntityManager, feed: StampedFeed<T>, seq: number): Promise<Stamp> {
+  const hash = createHash('sha256');
+  let rowCount = 0;
+  for await (const line of lines(em, feed.page)) {
+    hash.update(canonicalLine(line), 'utf8');
+    rowCount++;
   }
+  return { seq, rowCount, sha256: hash.digest('hex') };
 }
 
 async function storedStamp(em: EntityManager, key: string, seq: number): Promise<Stamp | null> {
