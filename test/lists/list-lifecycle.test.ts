@@ -1,9 +1,12 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { ListKind } from '@app/credit';
 import { ListLifecycleService } from '@app/lists';
+import { EventCorrectionsService, EventsService } from '@app/registry';
+import { ListsRefreshService } from '@app/lists';
+import { subjectIdentities } from '@app/lists/entries/subject-identity';
 import { startApi, TestApi } from '../support/api-app';
 import { resetDatabase } from '../support/database';
-import { applyLists, changesSince, desired, registerInstitutions } from './list-feeds-support';
+import { applyLists, changesSince, desired, registerInstitutions, RULES } from './list-feeds-support';
 
 let api: TestApi;
 let ndrc: string;
@@ -12,8 +15,10 @@ let ids: string[];
 const SD = ListKind.SEVERE_DISHONESTY;
 // Friday 25 September 2026: ten working days later (weekends skipped) is Friday 9 October.
 const NOTIFIED_AT = new Date('2026-09-25T02:00:00Z');
-const fraud = (eventId: string, extra = {}) =>
-  desired(SD, 'PENALTY_ART40', { eventId, effectiveFrom: '2026-09-20', plannedEnd: '2029-09-19', legalBasis: '条例第40条', decisionNo: `津医保罚〔2026〕${eventId}号`, authority: '天津市医疗保障局', ...extra });
+/** Fake decision keys of the tests ('9001' …) to the ids of the events recorded for them. */
+const events = new Map<string, string>();
+const fraud = (key: string, extra = {}) =>
+  desired(SD, 'PENALTY_ART40', { eventId: events.get(key) ?? key, effectiveFrom: '2026-09-20', plannedEnd: '2029-09-19', legalBasis: '条例第40条', decisionNo: `津医保罚〔2026〕${key}号`, authority: '天津市医疗保障局', ...extra });
 const lifecycle = () => api.app.get(ListLifecycleService);
 const entryOf = async (subjectId: string) => (await api.dataSource.query('SELECT entry_id, status, objection_deadline, removal_reason FROM list_entries WHERE subject_id = ? ORDER BY id', [subjectId]));
 
@@ -23,6 +28,12 @@ beforeAll(async () => {
   ndrc = (await api.app.get(ApiKeysService).create(Role.NDRC, 'commission', 'test')).secret;
   regulator = (await api.app.get(ApiKeysService).create(Role.REGULATOR, 'reg', 'test')).secret;
   ids = await registerInstitutions(api, 6, '1212000043');
+  // The decisions the entries rest on (confirming re-checks that the decision is still in force).
+  const recorded = await api.app.get(EventsService).record(
+    ids.map((subjectId, i) => ({ sourceSystem: 'lifecycle', sourceRef: `f${i}`, subjectId, type: 'PENALTY_ART40', amountInvolvedFen: 1_000_000, fineFen: 2_000_000, fineMultiple: 2, occurredOn: '2026-09-01', decidedOn: '2026-09-20' })),
+    'test',
+  );
+  recorded.events.forEach((e, i) => events.set(`900${i}`, e.id));
 });
 afterAll(() => api.close());
 
@@ -61,7 +72,7 @@ describe('the severe list: notified, objection period, confirmed by a regulator'
       await lifecycle().confirm((await entryOf(subject))[0].entry_id, 'reg', new Date('2026-10-12T02:00:00Z'));
     }
     const before = (await changesSince(api, ndrc, SD, 0)).lastSeq;
-    await applyLists(api, ids[3], [], { revoked: ['9003'] });
+    await applyLists(api, ids[3], [], { revoked: [events.get('9003')!] });
     await applyLists(api, ids[4], [], { now: new Date('2029-09-20T02:00:00Z') }); // the day after plannedEnd
     const after = await changesSince(api, ndrc, SD, before);
     expect(after.changes.map((c) => [c.op, (c as unknown as { removalReason: string }).removalReason, c.entry.entryId])).toEqual([
@@ -87,6 +98,35 @@ describe('the severe list: notified, objection period, confirmed by a regulator'
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedOn' });
     const subject = await api.gql('query ($id: ID!) { subject(id: $id) { listEntries { entryId list lifecycleStatus reasonCode } } }', { id: ids[5] }, regulator);
     expect(subject.body.data.subject.listEntries).toEqual([{ entryId: entry_id, list: 'SEVERE_DISHONESTY', lifecycleStatus: 'ACTIVE', reasonCode: 'PENALTY_ART40' }]);
+  });
+});
+
+describe('guards against acting on a decision that no longer stands', () => {
+  it('confirming re-checks the decision: a candidate whose decision was revoked (before the list job ran) is refused', async () => {
+    const [subject] = await registerInstitutions(api, 1, '1212000047');
+    const [{ id: eventId }] = (
+      await api.app.get(EventsService).record(
+        [{ sourceSystem: 'lifecycle', sourceRef: 'revoked-1', subjectId: subject, type: 'PENALTY_ART40', amountInvolvedFen: 1_000_000, fineFen: 2_000_000, fineMultiple: 2, occurredOn: '2026-09-01', decidedOn: '2026-09-20' }],
+        'test',
+      )
+    ).events;
+    await applyLists(api, subject, [fraud('x', { eventId })], { now: NOTIFIED_AT });
+    await api.app.get(EventCorrectionsService).revoke(eventId, '复议撤销', 'test');
+    const [candidate] = await entryOf(subject);
+    await expect(lifecycle().confirm(candidate.entry_id, 'reg', new Date('2026-10-12T02:00:00Z'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'DECISION_NOT_IN_FORCE' },
+    });
+  });
+
+  it('a refresh planned from events that changed before it wrote writes nothing (and is planned again)', async () => {
+    const [subject] = await registerInstitutions(api, 1, '1212000048');
+    const [identity] = await subjectIdentities(api.dataSource.manager, [subject]);
+    const service = api.app.get(ListsRefreshService) as unknown as { write: (...args: unknown[]) => Promise<number | null> };
+    const stale = await service.write(identity, [desired(ListKind.KEY_SUPERVISION, 'GRADE_D')], new Set(), new Date(), RULES, identity.eventRevision + 1);
+    expect(stale).toBeNull();
+    expect(await entryOf(subject)).toEqual([]);
+    expect(await service.write(identity, [desired(ListKind.KEY_SUPERVISION, 'GRADE_D')], new Set(), new Date(), RULES, identity.eventRevision)).toBe(1);
   });
 });
 

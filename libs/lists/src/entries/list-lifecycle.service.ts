@@ -1,6 +1,6 @@
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { isIsoDate, shanghaiDate } from '@app/credit';
+import { EventStatus, isIsoDate, shanghaiDate } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,6 +12,9 @@ import { ListChangeOp } from './list-change.entity';
 import { ListEntry, ListEntryStatus, RemovalReason } from './list-entry.entity';
 import { ListObjection, ObjectionStatus } from './list-objection.entity';
 import { close } from './reconcile-subject-lists';
+
+/** Decisions that have effect (domain.md §2): an appeal keeps it; a revoked or proposed one has none. */
+const IN_FORCE = new Set<string>([EventStatus.FINAL, EventStatus.UNDER_APPEAL]);
 
 /**
  * The regulator's steps of a severe-list entry (domain.md §5: notified, may object for 10 working days, a
@@ -35,6 +38,16 @@ export class ListLifecycleService {
       }
       const pending = await em.getRepository(ListObjection).countBy({ entryRowId: entry.id, status: ObjectionStatus.PENDING });
       if (pending > 0) throw DomainError.conflict('an objection to this entry is still undecided', { field: 'entryId', reason: 'OBJECTION_PENDING' });
+      // The reason must still stand now, whatever the list job has seen yet (its run may lag behind a revocation).
+      if (entry.plannedEnd !== null && entry.plannedEnd < today) {
+        throw DomainError.conflict(`the publication period ended on ${entry.plannedEnd}`, { field: 'entryId', reason: 'PUBLICATION_PERIOD_OVER' });
+      }
+      if (entry.eventId !== null) {
+        const [event]: { status: string }[] = await em.query('SELECT status FROM events WHERE id = ? LOCK IN SHARE MODE', [entry.eventId]);
+        if (!event || !IN_FORCE.has(event.status)) {
+          throw DomainError.conflict('the decision behind this entry is no longer in force', { field: 'entryId', reason: 'DECISION_NOT_IN_FORCE' });
+        }
+      }
       entry.status = ListEntryStatus.ACTIVE;
       entry.confirmedAt = now;
       entry.confirmedBy = actor;

@@ -24,12 +24,16 @@ export class ListsDailyService {
     let changes = 0;
     for (let after = '0'; ; ) {
       const rows: { id: string | number }[] = await this.dataSource.query(
+        // Each branch walks its own index from the cursor and stops after a chunk: the cost of a chunk does not
+        // grow with the tables (a bare UNION would sort everything after the cursor, every chunk).
         `SELECT id FROM (
-           SELECT subject_id AS id FROM list_entries WHERE status IN ('NOTIFIED', 'ACTIVE') AND subject_id > ?
+           (SELECT DISTINCT subject_id AS id FROM list_entries
+             WHERE subject_id > ? AND status IN ('NOTIFIED', 'ACTIVE') ORDER BY subject_id LIMIT ?)
            UNION
-           SELECT subject_id AS id FROM ratings WHERE (grade IN ('A', 'D', 'E') OR key_supervision = 1) AND subject_id > ?
+           (SELECT subject_id AS id FROM ratings
+             WHERE subject_id > ? AND (grade IN ('A', 'D', 'E') OR key_supervision = 1) ORDER BY subject_id LIMIT ?)
          ) due ORDER BY id LIMIT ?`,
-        [after, after, CHUNK],
+        [after, CHUNK, after, CHUNK, CHUNK],
       );
       if (rows.length === 0) break;
       const ids = rows.map((r) => String(r.id));

@@ -14,13 +14,23 @@ import {
 } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { readCreditEventsOf, ruleSetInForce, RuleSetsService } from '@app/ratings';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendListChanges } from './list-change-log';
 import { DesiredEntry, reconcileSubjectLists } from './reconcile-subject-lists';
 import { subjectIdentities, SubjectIdentity } from './subject-identity';
 import { workingDayCalendar } from './working-days';
+
+/** A subject whose events keep changing while its lists are refreshed is planned again, at most this often per run. */
+const MAX_PASSES = 3;
+
+interface Plan {
+  subject: SubjectIdentity;
+  desired: DesiredEntry[];
+  revokedEventIds: Set<string>;
+  rules: ListRules;
+}
 
 interface EventDetails {
   legal_basis: string | null;
@@ -42,6 +52,7 @@ export function listRulesOf(ruleSet: RuleSet): ListRules {
  */
 @Injectable()
 export class ListsRefreshService {
+  private readonly logger = new Logger(ListsRefreshService.name);
   private readonly calendar: WorkingDayCalendar;
 
   constructor(
@@ -55,7 +66,26 @@ export class ListsRefreshService {
 
   /** Returns how many feed changes the subjects' refresh produced. */
   async refreshSubjects(subjectIds: readonly string[], now = new Date()): Promise<number> {
-    if (subjectIds.length === 0) return 0;
+    let changes = 0;
+    let pending = [...subjectIds];
+    // A subject whose events changed between reading and writing is planned again from fresh reads (an event's
+    // transaction bumps its revision; a stale plan could bring back an entry a revocation just removed).
+    for (let pass = 1; pending.length > 0 && pass <= MAX_PASSES; pass++) {
+      const stale: string[] = [];
+      for (const plan of await this.plan(pending, now)) {
+        const made = await this.write(plan.subject, plan.desired, plan.revokedEventIds, now, plan.rules, plan.subject.eventRevision);
+        if (made === null) stale.push(plan.subject.id);
+        else changes += made;
+      }
+      pending = stale;
+    }
+    if (pending.length > 0) this.logger.warn({ subjects: pending.length }, 'events kept changing while refreshing lists; left for the next run');
+    return changes;
+  }
+
+  /** What the rules give each subject today, from one read of their events and severe-list state. */
+  private async plan(subjectIds: readonly string[], now: Date): Promise<Plan[]> {
+    if (subjectIds.length === 0) return [];
     const today = shanghaiDate(now);
     const ruleSets = await this.ruleSets.bodies();
     const ruleSetOn = ((type: SubjectType, day: string) => ruleSetInForce(ruleSets, type, day)) as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
@@ -76,17 +106,17 @@ export class ListsRefreshService {
     });
     // One query for the decisions behind every membership of the chunk.
     const details = await this.eventDetails(planned.flatMap((p) => p.memberships.flatMap((m) => (m.eventId ? [m.eventId] : []))));
-    let changes = 0;
-    for (const { subject, memberships, revokedEventIds, rules } of planned) {
-      const desired: DesiredEntry[] = memberships.map((m) => ({
+    return planned.map(({ subject, memberships, revokedEventIds, rules }) => ({
+      subject,
+      revokedEventIds,
+      rules,
+      desired: memberships.map((m) => ({
         ...m,
         legalBasis: m.eventId ? (details.get(m.eventId)?.legal_basis ?? null) : null,
         decisionNo: m.eventId ? (details.get(m.eventId)?.decision_no ?? null) : null,
         authority: m.eventId ? (details.get(m.eventId)?.authority ?? null) : null,
-      }));
-      changes += await this.apply(subject, desired, revokedEventIds, now, rules);
-    }
-    return changes;
+      })),
+    }));
   }
 
   /**
@@ -94,8 +124,27 @@ export class ListsRefreshService {
    * transaction with its audit row. Returns how many feed changes it made.
    */
   async apply(subject: SubjectIdentity, desired: readonly DesiredEntry[], revokedEventIds: ReadonlySet<string>, now: Date, rules: ListRules): Promise<number> {
+    return (await this.write(subject, desired, revokedEventIds, now, rules, null))!;
+  }
+
+  /**
+   * apply(), unless the subject's events changed since `expectedRevision` (then null, nothing written): the
+   * subject row is held in share mode first, so no event can commit between this check and the commit.
+   */
+  private async write(
+    subject: SubjectIdentity,
+    desired: readonly DesiredEntry[],
+    revokedEventIds: ReadonlySet<string>,
+    now: Date,
+    rules: ListRules,
+    expectedRevision: number | null,
+  ): Promise<number | null> {
     const today = shanghaiDate(now);
     return retryingTransaction(this.dataSource, async (em) => {
+      if (expectedRevision !== null) {
+        const [row]: { event_revision: number }[] = await em.query('SELECT event_revision FROM subjects WHERE id = ? LOCK IN SHARE MODE', [subject.id]);
+        if (!row || Number(row.event_revision) !== expectedRevision) return null;
+      }
       const pending = await reconcileSubjectLists(em, {
         subject,
         desired,

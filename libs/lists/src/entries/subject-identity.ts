@@ -9,6 +9,8 @@ export interface SubjectIdentity {
   maskedId: string | null;
   name: string | null;
   agreementSignedOn: string | null;
+  /** The registry's event change counter when read: a plan made from older events is not applied. */
+  eventRevision: number;
 }
 
 const ORGANISATIONS = new Set<string>([SubjectType.MEDICAL_INSTITUTION, SubjectType.PHARMACY]);
@@ -16,8 +18,8 @@ const ORGANISATIONS = new Set<string>([SubjectType.MEDICAL_INSTITUTION, SubjectT
 /** Subjects by id, as list entries show them (the registry's table, read; the registry never reads lists). */
 export async function subjectIdentities(em: EntityManager, ids: readonly string[]): Promise<SubjectIdentity[]> {
   if (ids.length === 0) return [];
-  const rows: { id: string | number; type: SubjectType; credit_code: string | null; resident_id_hmac: string | null; resident_id_masked: string | null; name: string | null; agreement_signed_on: string | null }[] =
-    await em.query('SELECT id, type, credit_code, resident_id_hmac, resident_id_masked, name, agreement_signed_on FROM subjects WHERE id IN (?)', [ids]);
+  const rows: { id: string | number; type: SubjectType; credit_code: string | null; resident_id_hmac: string | null; resident_id_masked: string | null; name: string | null; agreement_signed_on: string | null; event_revision: number }[] =
+    await em.query('SELECT id, type, credit_code, resident_id_hmac, resident_id_masked, name, agreement_signed_on, event_revision FROM subjects WHERE id IN (?)', [ids]);
   return rows.map((r) => {
     const organisation = ORGANISATIONS.has(r.type);
     return {
@@ -27,6 +29,7 @@ export async function subjectIdentities(em: EntityManager, ids: readonly string[
       maskedId: organisation ? null : r.resident_id_masked,
       name: organisation ? r.name : null,
       agreementSignedOn: r.agreement_signed_on,
+      eventRevision: Number(r.event_revision),
     };
   });
 }

@@ -90,6 +90,10 @@ export class WebhookDeliveryService {
       const page = await this.changes.since(sub.list, after, Math.min(limit, 10_000));
       if (page.changes.length === 0) return run;
       const batch: WebhookBatch = { type: WEBHOOK_EVENT_TYPE, list: sub.list, fromSeq: page.changes[0].seq, toSeq: page.lastSeq, changes: page.changes };
+      // The batch's range is pinned before it is sent: if the worker dies between the receiver's 2xx and the
+      // position's update (or a stalled job runs twice), the resend is the same batch under the same webhook-id,
+      // which the receiver dedupes, never an overlapping range under a new id.
+      if (pinned === null) await this.dataSource.query('UPDATE webhook_subscriptions SET retry_to_seq = ? WHERE id = ? AND last_delivered_seq = ?', [batch.toSeq, sub.id, after]);
       const outcome = await this.attempt(sub, batch);
       if (outcome.ok) {
         if (!(await this.recordSuccess(sub, batch))) return run;

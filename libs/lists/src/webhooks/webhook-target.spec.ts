@@ -24,7 +24,7 @@ async function asyncReason(p: Promise<unknown>): Promise<string | undefined> {
 describe('webhook URLs', () => {
   it('tells public from private, loopback, link-local and other special addresses', () => {
     for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '203.0.114.1']) expect([a, isPublicAddress(a)]).toEqual([a, true]);
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '64:ff9b::a00:1', 'not-an-ip']) {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::127.0.0.1', '::ffff:0:127.0.0.1', '64:ff9b::a00:1', 'not-an-ip']) {
       expect([a, isPublicAddress(a)]).toEqual([a, false]);
     }
   });

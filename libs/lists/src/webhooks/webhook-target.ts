@@ -32,6 +32,8 @@ const NOT_PUBLIC = (() => {
   const v6: [string, number][] = [
     ['::', 128], // unspecified
     ['::1', 128], // loopback
+    ['::', 96], // IPv4-compatible (deprecated): ::a.b.c.d embeds an IPv4 address
+    ['::ffff:0:0:0', 96], // SIIT IPv4-translated: ::ffff:0:a.b.c.d
     ['64:ff9b::', 96], // NAT64: an IPv4 address behind a translator
     ['64:ff9b:1::', 48],
     ['100::', 64], // discard
