@@ -140,4 +140,14 @@ describe('the automatic lists', () => {
     const [row] = await api.dataSource.query('SELECT effective_from FROM list_entries WHERE subject_id = ?', [subject]);
     expect(row.effective_from).toBe('2026-11-01');
   });
+
+  it('a reason that changes (grade D to E) is a MODIFY of the same entry, not a REMOVE and an ADD', async () => {
+    const [subject] = await registerInstitutions(api, 1, '1212000049');
+    await applyLists(api, subject, [desired(ListKind.KEY_SUPERVISION, 'GRADE_D')]);
+    const before = (await changesSince(api, ndrc, ListKind.KEY_SUPERVISION, 0)).lastSeq;
+    await applyLists(api, subject, [desired(ListKind.KEY_SUPERVISION, 'GRADE_E')]);
+    const after = await changesSince(api, ndrc, ListKind.KEY_SUPERVISION, before);
+    expect(after.changes.map((c) => [c.op, (c.entry as unknown as { reasonCode: string }).reasonCode])).toEqual([['MODIFY', 'GRADE_E']]);
+    expect(Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM list_entries WHERE subject_id = ?', [subject]))[0].n)).toBe(1);
+  });
 });

@@ -27,10 +27,15 @@ export interface ReconcileInput {
 /** Closed entries that bar the same reason from coming back: the regulator decided (repair, upheld objection). */
 const FINAL_DECISIONS = new Set<string>([RemovalReason.REPAIRED, RemovalReason.OBJECTION_UPHELD]);
 /** Fields whose change is a MODIFY in the feed (a correction is never a silent edit). */
-const FEED_FIELDS = ['legalBasis', 'decisionNo', 'authority', 'effectiveFrom', 'plannedEnd', 'subjectName', 'maskedId', 'subjectKey'] as const;
+const FEED_FIELDS = ['reasonCode', 'legalBasis', 'decisionNo', 'authority', 'effectiveFrom', 'plannedEnd', 'subjectName', 'maskedId', 'subjectKey'] as const;
 
+/**
+ * What makes one entry. On the severe list: each decision (a subject may be on it for several). On the
+ * automatic lists a subject is on the list once, whatever the reason: a reason that changes (grade D to E)
+ * is a MODIFY of the same entry, not a REMOVE and an ADD under a new entryId.
+ */
 function keyOf(list: string, reasonCode: string, eventId: string | null): string {
-  return `${list}:${reasonCode}:${eventId ?? '-'}`;
+  return list === ListKind.SEVERE_DISHONESTY ? `${list}:${reasonCode}:${eventId ?? '-'}` : `${list}:*`;
 }
 
 /**
@@ -101,7 +106,7 @@ function refresh(e: ListEntry, d: DesiredEntry, s: SubjectIdentity): boolean {
   // An open-ended entry (the automatic lists) keeps the day it first appeared: the rules date a grade-based
   // reason no earlier than the day they look, so taking theirs would MODIFY every entry on every daily run.
   const effectiveFrom = d.plannedEnd === null && e.plannedEnd === null ? e.effectiveFrom : d.effectiveFrom;
-  const next = { legalBasis: d.legalBasis, decisionNo: d.decisionNo, authority: d.authority, effectiveFrom, plannedEnd: d.plannedEnd, subjectName: s.name, maskedId: s.maskedId, subjectKey: s.subjectKey };
+  const next = { reasonCode: d.reasonCode, legalBasis: d.legalBasis, decisionNo: d.decisionNo, authority: d.authority, effectiveFrom, plannedEnd: d.plannedEnd, subjectName: s.name, maskedId: s.maskedId, subjectKey: s.subjectKey };
   const changed = FEED_FIELDS.some((f) => e[f] !== next[f]) || e.severity !== d.severity;
   if (changed) Object.assign(e, next, { severity: d.severity });
   return changed;
