@@ -36,3 +36,20 @@ export async function streamHead(em: EntityManager, stream: string): Promise<num
   const [head]: { position: string | number }[] = await em.query('SELECT position FROM stream_heads WHERE stream = ?', [stream]);
   return head ? Number(head.position) : 0;
 }
+
+/**
+ * Inserts the rows of a change log at the next positions of its stream (the `seq` column first), as the
+ * transaction's last writes: claimStreamPositions, then one multi-row INSERT. Returns the first position.
+ * `table` and `columns` are the caller's constants, never input.
+ */
+export async function insertAtNextPositions(
+  em: EntityManager,
+  stream: string,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+): Promise<number> {
+  const first = await claimStreamPositions(em, stream, rows.length);
+  await em.query(`INSERT INTO ${table} (seq, ${columns.join(', ')}) VALUES ?`, [rows.map((r, i) => [first + i, ...r])]);
+  return first;
+}

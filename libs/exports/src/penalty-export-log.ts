@@ -1,6 +1,6 @@
 import { AuditService } from '@app/audit';
 import { PenaltyExportRecord } from '@app/credit';
-import { claimStreamPositions, STREAMS } from '@app/database';
+import { insertAtNextPositions, STREAMS } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { PenaltyExportOp } from './penalty-export-change.entity';
 
@@ -32,9 +32,11 @@ export async function appendPenaltyChanges(
       diff: { changes: changes.map((c) => ({ op: c.op, recordId: c.recordId, withdrawalReason: c.withdrawalReason })) },
     },
   ]);
-  const first = await claimStreamPositions(em, STREAMS.penalties, changes.length);
-  await em.query(
-    'INSERT INTO penalty_export_changes (seq, op, record_id, withdrawal_reason, record, audit_seq, audit_hash, created_at) VALUES ?',
-    [changes.map((c, i) => [first + i, c.op, c.recordId, c.withdrawalReason, JSON.stringify(c.record), row.seq, row.hash, context.now])],
+  await insertAtNextPositions(
+    em,
+    STREAMS.penalties,
+    'penalty_export_changes',
+    ['op', 'record_id', 'withdrawal_reason', 'record', 'audit_seq', 'audit_hash', 'created_at'],
+    changes.map((c) => [c.op, c.recordId, c.withdrawalReason, JSON.stringify(c.record), row.seq, row.hash, context.now]),
   );
 }

@@ -6,3 +6,4 @@ export * from './on-job.decorator';
 export * from './queue.module';
 export * from './redis-options';
 export * from './redis-probe';
+export * from './polling';

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { JOB_OPTIONS, JOBS, QUEUES, redisOptions } from '@app/queue';
+import { JOB_OPTIONS, JOBS, PollSleep, QUEUES, redisOptions, withTimeout } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
@@ -42,7 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private previewQueue?: Queue;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly pause = new PollSleep();
   private failing = false;
   private lastPurge = 0;
   private lastSweep = Date.now();
@@ -69,7 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.pause.wake();
     await this.loop;
     await this.queue?.close().catch(() => undefined);
     await this.previewQueue?.close().catch(() => undefined);
@@ -92,7 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.failed(error);
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);
       }
-      await this.sleep(delay);
+      await this.pause.sleep(delay);
     }
   }
 
@@ -167,21 +167,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.logger.log('outbox relay resumed');
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { WebhookDeliveryService } from '@app/lists';
-import { JOB_OPTIONS, JOBS, QUEUES, redisOptions } from '@app/queue';
+import { JOB_OPTIONS, JOBS, PollSleep, QUEUES, redisOptions, withTimeout } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, Queue } from 'bullmq';
 
@@ -26,7 +26,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private queue?: Queue;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly pause = new PollSleep();
   private failing = false;
 
   constructor(
@@ -43,7 +43,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.pause.wake();
     await this.loop;
     await this.queue?.close().catch(() => undefined);
   }
@@ -74,25 +74,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         this.failing = true;
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);
       }
-      await this.sleep(delay);
+      await this.pause.sleep(delay);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,6 +1,6 @@
 import { AuditService } from '@app/audit';
 import { ListKind } from '@app/credit';
-import { claimStreamPositions } from '@app/database';
+import { insertAtNextPositions } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { FeedEntry, listStream } from '../feeds/feed-entry';
 import { ListChangeOp } from './list-change.entity';
@@ -38,10 +38,12 @@ export async function appendListChanges(
   const lists = [...new Set(changes.map((c) => c.entry.list))].sort();
   for (const list of lists as ListKind[]) {
     const ofList = changes.filter((c) => c.entry.list === list);
-    const first = await claimStreamPositions(em, listStream(list), ofList.length);
-    await em.query(
-      'INSERT INTO list_changes (list, seq, op, entry_id, removal_reason, entry, audit_seq, audit_hash, created_at) VALUES ?',
-      [ofList.map((c, i) => [list, first + i, c.op, c.entry.entryId, c.removalReason, JSON.stringify(c.entry), row.seq, row.hash, context.now])],
+    await insertAtNextPositions(
+      em,
+      listStream(list),
+      'list_changes',
+      ['list', 'op', 'entry_id', 'removal_reason', 'entry', 'audit_seq', 'audit_hash', 'created_at'],
+      ofList.map((c) => [list, c.op, c.entry.entryId, c.removalReason, JSON.stringify(c.entry), row.seq, row.hash, context.now]),
     );
   }
 }
