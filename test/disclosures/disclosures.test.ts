@@ -264,7 +264,7 @@ describe('disclosures', () => {
     expect(xmlEscape(`<a href="x">&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
   });
 
-  it('schedules:register twice leaves one scheduler per disclosure kind', async () => {
+  it('schedules:register twice leaves one scheduler per disclosure kind; an operator queues a run by its business key', async () => {
     expect(cli('schedules:register').status).toBe(0);
     expect(cli('schedules:register').status).toBe(0);
     const config = loadConfig();
@@ -277,6 +277,15 @@ describe('disclosures', () => {
       expect(expected).toHaveLength(5);
       const summary = schedulers.find((s) => s.key === 'disclosure-supervision-summary-half-yearly')!;
       expect(summary).toMatchObject({ pattern: '40 2 1 1,7 *', tz: 'Asia/Shanghai' });
+      // An operator's run: the deterministic job id from the business key; queued twice, one job.
+      await queue.obliterate({ force: true });
+      expect(cli('disclosure:queue', '--kind', 'PENALTY_NOTICE', '--period', period).stdout).toContain(`queued disclosure:PENALTY_NOTICE:${period}`);
+      expect(cli('disclosure:queue', '--kind', 'PENALTY_NOTICE', '--period', period).status).toBe(0);
+      expect(cli('disclosure:queue', '--kind', 'TYPICAL_CASES', '--period', period).status).not.toBe(0);
+      const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+      expect(waiting.filter((j) => j.name === 'disclosure-generate').map((j) => j.id)).toEqual([`disclosure:PENALTY_NOTICE:${period}`]);
+      expect(waiting.find((j) => j.id === `disclosure:PENALTY_NOTICE:${period}`)!.data).toEqual({ kind: 'PENALTY_NOTICE', period, regionCode: null });
+      await queue.obliterate({ force: true });
     } finally {
       await queue.close();
     }

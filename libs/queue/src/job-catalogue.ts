@@ -80,6 +80,17 @@ export const JOB_OPTIONS = {
    * fails only on an internal error (database away); it is then dropped and the dispatcher's next poll re-adds
    * it. Completed and failed jobs are removed at once, or they would swallow the subscription's next add.
    */
+  /**
+   * The job id is the business key (`disclosure:KIND:PERIOD[@REGION]`): while one run of a disclosure waits or
+   * runs, a second add is the same job. Removed when done, so the next add (a re-run) is a new job; the run is
+   * idempotent (an unchanged content hash returns the existing version).
+   */
+  disclosure: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  },
   webhookDelivery: {
     attempts: 1,
     removeOnComplete: true,
