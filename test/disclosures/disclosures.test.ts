@@ -1,7 +1,7 @@
 import { ApiKeysService, Role } from '@app/auth';
-import { loadConfig } from '@app/config';
+import { AppConfig, loadConfig } from '@app/config';
 import { addDays, containsResidentIdPattern, DisclosureKind, makeCreditCode, makeResidentId, shanghaiDate } from '@app/credit';
-import { DisclosureService, xmlEscape } from '@app/disclosures';
+import { DisclosureReader, DisclosureService, xmlEscape } from '@app/disclosures';
 import { PenaltyExportService } from '@app/exports';
 import { ListsRefreshService } from '@app/lists';
 import { QUEUES, redisOptions, SCHEDULES } from '@app/queue';
@@ -249,6 +249,31 @@ describe('disclosures', () => {
       expect(body).not.toContain('王小明');
       expect(body).not.toContain(adultId.slice(0, 6) + '*');
     }
+  });
+
+  it('the cache stays right across replicas (the key carries the row stamp); expired disclosures leave the public view by date alone', async () => {
+    const config = api.app.get(AppConfig);
+    const replicaA = new DisclosureReader(api.dataSource, config);
+    const replicaB = new DisclosureReader(api.dataSource, config);
+    const [row] = await api.dataSource.query(`SELECT id FROM disclosures WHERE kind = 'LIST_PUBLICATION' AND status = 'PUBLISHED'`);
+    const id = String(row.id);
+    const a1 = await replicaA.one(id);
+    expect(await replicaA.one(id)).toBe(a1); // served from A's cache
+    expect(await replicaB.one(id)).not.toBeNull();
+    // Withdrawn through "another replica" (the service, not these readers): both see it at once.
+    await service.withdraw(id, '信息有误', 'test');
+    expect(await replicaA.one(id)).toBeNull();
+    expect(await replicaB.one(id)).toBeNull();
+    expect((await replicaA.one(id, { all: true }))!.view).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: '信息有误' });
+
+    // Termination items are public for one year: two years on, the disclosure is gone from every public read.
+    const [term] = await api.dataSource.query(`SELECT id FROM disclosures WHERE kind = 'TERMINATED_INSTITUTIONS' AND status = 'PUBLISHED'`);
+    const later = new Date(Date.now() + 2 * 366 * 24 * 3600 * 1000);
+    expect(await replicaA.one(String(term.id))).not.toBeNull();
+    expect(await replicaA.one(String(term.id), {}, later)).toBeNull();
+    expect((await replicaA.page({ kind: DisclosureKind.TERMINATED_INSTITUTIONS }, later)).nodes).toEqual([]);
+    // The severe fraud notice stays (3 years).
+    expect((await replicaA.one(noticeId, {}, later))!.view.items).toHaveLength(1);
   });
 
   it('the Atom feed: well-formed, one entry per published disclosure, escaped', async () => {
