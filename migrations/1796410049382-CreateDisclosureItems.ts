@@ -15,6 +15,7 @@ export class CreateDisclosureItems1796410049382 implements MigrationInterface {
                 \`withdrawn_on\` date NULL,
                 \`withdrawal_reason\` varchar(500) NULL,
                 INDEX \`ix_disclosure_items_event\` (\`event_id\`),
+                INDEX \`ix_disclosure_items_item_key\` (\`item_key\`),
                 UNIQUE INDEX \`uq_disclosure_items_key\` (\`disclosure_id\`, \`item_key\`),
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB

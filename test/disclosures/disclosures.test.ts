@@ -299,7 +299,7 @@ describe('disclosures', () => {
       const ids = schedulers.map((s) => s.key).sort();
       const expected = SCHEDULES.filter((s) => s.job.queue === QUEUES.disclosures).map((s) => s.id).sort();
       expect(ids).toEqual(expected);
-      expect(expected).toHaveLength(5);
+      expect(expected).toHaveLength(6);
       const summary = schedulers.find((s) => s.key === 'disclosure-supervision-summary-half-yearly')!;
       expect(summary).toMatchObject({ pattern: '40 2 1 1,7 *', tz: 'Asia/Shanghai' });
       // An operator's run: the deterministic job id from the business key; queued twice, one job.

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('disclosure_items')
 @Index('uq_disclosure_items_key', ['disclosureId', 'itemKey'], { unique: true })
 @Index('ix_disclosure_items_event', ['eventId'])
+@Index('ix_disclosure_items_item_key', ['itemKey'])
 export class DisclosureItemState {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id!: string;

@@ -174,6 +174,19 @@ export class DisclosureService {
         ORDER BY i.id FOR UPDATE`,
       [subjectIds],
     );
+    // List items whose entry left the list by credit repair or revocation (the publication ends with the entry).
+    const entries: { id: string | number; disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
+      `SELECT i.id, i.disclosure_id, i.item_key, CASE le.removal_reason WHEN 'REPAIRED' THEN '信用修复，移出名单' ELSE '原决定已撤销，移出名单' END AS change_reason
+         FROM list_entries le
+         JOIN disclosure_items i ON i.item_key = CONCAT('LP-', le.entry_id)
+         JOIN disclosures d ON d.id = i.disclosure_id
+        WHERE le.subject_id IN (?) AND le.status = 'REMOVED' AND le.removal_reason IN ('REPAIRED', 'REVOKED') AND i.withdrawn_on IS NULL
+          AND d.kind = 'LIST_PUBLICATION' AND d.status IN ('DRAFT', 'PUBLISHED')
+        ORDER BY i.id FOR UPDATE`,
+      [subjectIds],
+    );
+    const seen = new Set(rows.map((r) => String(r.id)));
+    for (const e of entries) if (!seen.has(String(e.id))) rows.push(e);
     if (rows.length === 0) return 0;
     const today = shanghaiDate(now);
     for (const r of rows) {

@@ -110,6 +110,9 @@ export const SCHEDULES = [
   // Disclosures of the last whole period, after the night's rescore and list work: monthly kinds on the 1st,
   // TYPICAL_CASES on the 1st of each quarter, SUPERVISION_SUMMARY on 1 January and 1 July.
   { id: 'disclosure-penalty-notice-monthly', job: JOBS.disclosureGenerate, pattern: '0 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'PENALTY_NOTICE' } },
+  // Penalties are due within 20 working days of becoming final: the current month's notice is rebuilt every
+  // Monday too (a new version only when a decision was added; published by review or DISCLOSURE_AUTO_PUBLISH).
+  { id: 'disclosure-penalty-notice-weekly', job: JOBS.disclosureGenerate, pattern: '0 3 * * 1', tz: 'Asia/Shanghai', data: { kind: 'PENALTY_NOTICE', current: true } },
   { id: 'disclosure-terminated-institutions-monthly', job: JOBS.disclosureGenerate, pattern: '10 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'TERMINATED_INSTITUTIONS' } },
   { id: 'disclosure-list-publication-monthly', job: JOBS.disclosureGenerate, pattern: '20 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'LIST_PUBLICATION' } },
   { id: 'disclosure-typical-cases-quarterly', job: JOBS.disclosureGenerate, pattern: '30 2 1 1,4,7,10 *', tz: 'Asia/Shanghai', data: { kind: 'TYPICAL_CASES' } },

@@ -1,4 +1,4 @@
-import { DisclosureKind, isDisclosureKind, previousPeriod, shanghaiDate } from '@app/credit';
+import { currentPeriod, DisclosureKind, isDisclosureKind, previousPeriod, shanghaiDate } from '@app/credit';
 import { DisclosureService } from '@app/disclosures';
 import { JobDispatcher, JOBS, OnJob, QUEUES } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
@@ -6,8 +6,9 @@ import { Job, UnrecoverableError } from 'bullmq';
 
 export interface DisclosureJobData {
   kind: DisclosureKind;
-  /** Absent on scheduled runs: the last whole period before the run's day (Asia/Shanghai). */
+  /** Absent on scheduled runs: the last whole period before the run's day (Asia/Shanghai), or with `current` the period containing it. */
   period?: string;
+  current?: boolean;
   regionCode?: string | null;
 }
 
@@ -26,7 +27,8 @@ export class DisclosuresProcessor extends JobDispatcher {
   async generate(job: Job<DisclosureJobData>): Promise<{ id: string; version: number; status: string; created: boolean }> {
     const { kind, regionCode } = job.data;
     if (!isDisclosureKind(kind)) throw new UnrecoverableError(`unknown disclosure kind ${JSON.stringify(kind)}`);
-    const period = job.data.period ?? previousPeriod(kind, shanghaiDate(new Date(job.timestamp))).label;
+    const day = shanghaiDate(new Date(job.timestamp));
+    const period = job.data.period ?? (job.data.current ? currentPeriod(kind, day) : previousPeriod(kind, day)).label;
     const { disclosure, created } = await this.disclosures.generate(kind, period, regionCode ?? null, 'system:disclosures');
     return { id: disclosure.id, version: disclosure.version, status: disclosure.status, created };
   }

@@ -15,6 +15,7 @@ import {
   typicalCaseItems,
   withdrawalNotice,
   yuan,
+  currentPeriod,
 } from '.';
 
 const settings = { authorityCodes: {}, dataSource: { name: '', code: '' } };
@@ -52,6 +53,12 @@ describe('periods', () => {
     expect(previousPeriod(DisclosureKind.TYPICAL_CASES, '2026-02-15').label).toBe('2025-Q4');
     expect(previousPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2027-01-01')).toMatchObject({ label: '2026-H2', from: '2026-07-01', to: '2026-12-31' });
     expect(previousPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2026-07-01').label).toBe('2026-H1');
+  });
+
+  it('the current period (the weekly penalty-notice run)', () => {
+    expect(currentPeriod(DisclosureKind.PENALTY_NOTICE, '2026-12-15').label).toBe('2026-12');
+    expect(currentPeriod(DisclosureKind.TYPICAL_CASES, '2026-12-31')).toMatchObject({ label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' });
+    expect(currentPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2026-01-01').label).toBe('2026-H1');
   });
 
   it('parses the auto-publish setting', () => {

@@ -54,3 +54,12 @@ export function previousPeriod(kind: DisclosureKind, today: IsoDate): Disclosure
     cadence === 'MONTH' ? `${p.year}-${String(p.month).padStart(2, '0')}` : cadence === 'QUARTER' ? `${p.year}-Q${(first - 1) / 3 + 1}` : `${p.year}-H${first === 1 ? 1 : 2}`;
   return { label, cadence, ...bounds(p.year, first, months) };
 }
+
+/** The period of the kind's cadence that contains `today` (a run that keeps the current month's notice up to date). */
+export function currentPeriod(kind: DisclosureKind, today: IsoDate): DisclosurePeriod {
+  const { year, month } = parseIsoDate(today);
+  const months = { MONTH: 1, QUARTER: 3, HALF_YEAR: 6 }[DISCLOSURE_CADENCE[kind]];
+  const first = Math.floor((month - 1) / months) * months + 1;
+  const lastOfPeriod = formatIsoDate(year, first + months - 1, daysInMonth(year, first + months - 1));
+  return previousPeriod(kind, addDays(lastOfPeriod, 1));
+}
