@@ -116,6 +116,17 @@ describe('disclosures', () => {
     noticeId = third.id;
   });
 
+  it('concurrent first runs of one kind and period make one version', async () => {
+    const runs = await Promise.all(Array.from({ length: 4 }, () => service.generate(DisclosureKind.LIST_PUBLICATION, '2025-01', null, 'test')));
+    expect(new Set(runs.map((r) => r.disclosure.id)).size).toBe(1);
+    expect(runs.filter((r) => r.created)).toHaveLength(1);
+    const both = await Promise.allSettled([service.publish(runs[0].disclosure.id, 'a'), service.publish(runs[0].disclosure.id, 'b')]);
+    expect(both.map((b) => b.status)).toEqual(['fulfilled', 'fulfilled']);
+    const rows = await api.dataSource.query(`SELECT status FROM disclosures WHERE kind = 'LIST_PUBLICATION' AND period = '2025-01'`);
+    expect(rows).toEqual([{ status: 'PUBLISHED' }]);
+    await service.withdraw(runs[0].disclosure.id, '测试', 'test');
+  });
+
   it('strong ETag, Cache-Control and 304 on If-None-Match', async () => {
     const res = await http().get(`/public/disclosures/${noticeId}`).expect(200);
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);

@@ -11,7 +11,7 @@ import {
   parseDisclosurePeriod,
   shanghaiDate,
 } from '@app/credit';
-import { retryingTransaction } from '@app/database';
+import { isDuplicateKey, retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -57,7 +57,7 @@ export class DisclosureService {
     if (!parsed.ok) throw DomainError.badInput(parsed.message, { field: 'period', reason: parsed.reason });
     if (regionCode !== null && !/^\d{6}$/.test(regionCode)) throw DomainError.badInput('a region code is 6 digits', { field: 'regionCode', reason: 'INVALID_REGION' });
     const region = regionCode ?? '';
-    const result = await retryingTransaction(this.dataSource, async (em) => {
+    const result = await onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       // Serialise runs of one kind and period: the latest version locked (or the gap, when there is none yet).
       const latest = await em
         .getRepository(Disclosure)
@@ -102,7 +102,7 @@ export class DisclosureService {
         { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: items.length } },
       ]);
       return { disclosure, created: true };
-    });
+    }));
     if (result.created && this.autoPublish.has(kind)) return { disclosure: await this.publish(result.disclosure.id, 'system:disclosures', now), created: true };
     return result;
   }
@@ -113,7 +113,7 @@ export class DisclosureService {
    * the old state or the new one, never a mix; the unique published key keeps at most one published version.
    */
   async publish(id: string, actor: string, now = new Date()): Promise<Disclosure> {
-    return retryingTransaction(this.dataSource, async (em) => {
+    return onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
       const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
@@ -136,7 +136,7 @@ export class DisclosureService {
         { actor, action: 'disclosure.publish', targetType: 'disclosure', targetId: target.id, diff: { key, version: target.version, contentHash: target.contentHash, supersedes: previous?.id ?? null } },
       ]);
       return target;
-    });
+    }));
   }
 
   /** Withdraws a whole version (published or draft): it leaves the public view; the reason is recorded. */
@@ -200,5 +200,18 @@ export class DisclosureService {
     );
     this.logger.log({ items: rows.length, disclosures: disclosureIds.length }, 'disclosure items withdrawn after revocations');
     return rows.length;
+  }
+}
+
+/**
+ * Two first runs of one kind and period (or two first publishes) can both find no row to lock (READ COMMITTED
+ * takes no gap locks) and race to the unique key: the loser runs once more and then sees the winner's row.
+ */
+async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    return work();
   }
 }
