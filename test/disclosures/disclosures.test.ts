@@ -12,6 +12,9 @@ import request from 'supertest';
 import { DisclosureJobData, DisclosuresProcessor } from '../../apps/worker/src/disclosures/disclosures.processor';
 import { RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
 import { startApi, TestApi } from '../support/api-app';
+import { waitFor } from '../support/wait-for';
+import { Test } from '@nestjs/testing';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { cli } from '../support/cli';
 import { resetDatabase } from '../support/database';
 
@@ -323,6 +326,24 @@ describe('disclosures', () => {
       expect(waiting.find((j) => j.id === `disclosure:PENALTY_NOTICE:${period}`)!.data).toEqual({ kind: 'PENALTY_NOTICE', period, regionCode: null });
       await queue.obliterate({ force: true });
     } finally {
+      await queue.close();
+    }
+  });
+
+  it('the worker runs a queued disclosure job through BullMQ (the same service; auto-published kind)', async () => {
+    const config = loadConfig();
+    const queue = new Queue(QUEUES.disclosures, { connection: redisOptions(config, 'producer') as ConnectionOptions, prefix: config.redis.prefix });
+    await queue.obliterate({ force: true });
+    const ref = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    const worker = ref.createNestApplication({ logger: false });
+    await worker.init();
+    try {
+      expect(cli('disclosure:queue', '--kind', 'PENALTY_NOTICE', '--period', '2025-02').status).toBe(0);
+      const row = await waitFor(async () => (await api.dataSource.query(`SELECT status, version FROM disclosures WHERE kind = 'PENALTY_NOTICE' AND period = '2025-02'`))[0], 20_000);
+      expect(row).toEqual({ status: 'PUBLISHED', version: 1 });
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
       await queue.close();
     }
   });
