@@ -12,6 +12,12 @@ const CALLERS: Caller[] = ['PUBLIC', Role.REGULATOR, Role.NDRC, Role.BUDGET, Rol
  */
 const MATRIX: Record<string, { allowed: Caller[]; query: string; allowedCodes?: string[] }> = {
   viewer: { allowed: CALLERS, query: '{ viewer { role } }' },
+  disclosures: { allowed: CALLERS, query: '{ disclosures(first: 1) { nodes { id } } }' },
+  disclosure: { allowed: CALLERS, query: '{ disclosure(id: "999999") { id } }' },
+  // Allowed callers reach the service, which refuses a quarter for a monthly kind: the guard let them through.
+  generateDisclosure: { allowed: [Role.REGULATOR], query: 'mutation { generateDisclosure(kind: PENALTY_NOTICE, period: "2026-Q3") { id } }', allowedCodes: ['BAD_USER_INPUT'] },
+  publishDisclosure: { allowed: [Role.REGULATOR], query: 'mutation { publishDisclosure(id: "999999") { id } }', allowedCodes: ['NOT_FOUND'] },
+  withdrawDisclosure: { allowed: [Role.REGULATOR], query: 'mutation { withdrawDisclosure(id: "999999", reason: "x") { id } }', allowedCodes: ['NOT_FOUND'] },
   auditLog: { allowed: [Role.AUDITOR], query: '{ auditLog(first: 1) { nodes { seq } } }' },
   subject: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ subject(id: "1") { id } }' },
   subjects: { allowed: [Role.REGULATOR, Role.AUDITOR], query: '{ subjects(first: 1) { nodes { id } } }' },

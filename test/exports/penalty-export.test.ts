@@ -1,5 +1,6 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { addDays, containsResidentIdPattern, ListKind, makeCreditCode, makeResidentId, PENALTY_EXPORT_FIELDS, shanghaiDate } from '@app/credit';
+import { DisclosureService } from '@app/disclosures';
 import { PenaltyExportService } from '@app/exports';
 import { CreditRepairService, ListLifecycleService, ListsRefreshService } from '@app/lists';
 import { FullRescoreService, RescoreService } from '@app/ratings';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   await resetDatabase(api.dataSource);
   ndrc = (await api.app.get(ApiKeysService).create(Role.NDRC, 'commission', 'test')).secret;
   // The worker's rescore handler, with the services of this process (the queue is not needed to run it).
-  processor = new RescoreProcessor(api.dataSource, api.app.get(RescoreService), api.app.get(FullRescoreService), api.app.get(ListsRefreshService), api.app.get(PenaltyExportService));
+  processor = new RescoreProcessor(api.dataSource, api.app.get(RescoreService), api.app.get(FullRescoreService), api.app.get(ListsRefreshService), api.app.get(PenaltyExportService), api.app.get(DisclosureService));
 });
 afterAll(async () => {
   process.env = saved;

@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ExportsApiModule } from '@app/exports/api/exports-api.module';
+import { DisclosuresApiModule } from '@app/disclosures/api/disclosures-api.module';
 import { HealthModule } from '@app/health';
 import { ListsApiModule } from '@app/lists/api/lists-api.module';
 import { RatingsApiModule } from '@app/ratings/api/ratings-api.module';
@@ -34,6 +35,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     RatingsApiModule,
     ListsApiModule,
     ExportsApiModule,
+    DisclosuresApiModule,
   ],
   providers: [ViewerResolver, { provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

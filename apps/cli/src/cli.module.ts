@@ -16,11 +16,12 @@ import { ImportEventsCommand } from './commands/import-events.command';
 import { ListsRefreshCommand } from './commands/lists-refresh.command';
 import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { DisclosureQueueCommand } from './commands/disclosure-queue.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
 import { ProgramName } from './program-name';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule, ListsModule, ExportsModule],
-  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand],
+  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand, DisclosureQueueCommand],
 })
 export class CliModule {}

@@ -3,6 +3,8 @@ import { LoggingModule } from '@app/common/logging';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ExportsModule } from '@app/exports';
+import { DisclosuresModule } from '@app/disclosures';
+import { DisclosuresProcessor } from './disclosures/disclosures.processor';
 import { HealthModule } from '@app/health';
 import { QueueModule } from '@app/queue';
 import { ListsModule } from '@app/lists';
@@ -18,7 +20,7 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 
 /** The worker: BullMQ processors and nothing of GraphQL; HTTP only for its health port. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule, ExportsModule],
-  providers: [AuditVerifyProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay, WebhookDeliveryProcessor, WebhookDispatcher],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, QueueModule, HealthModule.forWorker(), RatingsModule, ListsModule, ExportsModule, DisclosuresModule],
+  providers: [AuditVerifyProcessor, DisclosuresProcessor, RescoreProcessor, RuleSetPreviewProcessor, ListsProcessor, OutboxRelay, WebhookDeliveryProcessor, WebhookDispatcher],
 })
 export class WorkerModule {}

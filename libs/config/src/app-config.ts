@@ -74,6 +74,16 @@ export class AppConfig {
     };
   }
 
+  /** Public disclosures (domain.md §6): kinds published without review, and the public caching. */
+  get disclosures(): { autoPublish: string[]; cacheMaxAgeSeconds: number; cacheEntries: number } {
+    const r = this.raw;
+    return {
+      autoPublish: r.DISCLOSURE_AUTO_PUBLISH.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      cacheMaxAgeSeconds: r.DISCLOSURE_CACHE_MAX_AGE,
+      cacheEntries: r.DISCLOSURE_CACHE_ENTRIES,
+    };
+  }
+
   /** Subjects of one type up to which a rule-set preview is computed inside the request. */
   get ruleSetPreviewInlineMax(): number {
     return this.raw.RULE_SET_PREVIEW_INLINE_MAX;

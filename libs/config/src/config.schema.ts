@@ -116,6 +116,15 @@ export const configSchema = z.object({
   /** First retry delay after a failed delivery; doubled per further failure, capped at one hour. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
 
+  /** Disclosure kinds whose generated draft is published at once (comma-separated; empty: a regulator publishes). */
+  DISCLOSURE_AUTO_PUBLISH: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '').every((s) => ['PENALTY_NOTICE', 'TYPICAL_CASES', 'SUPERVISION_SUMMARY', 'TERMINATED_INSTITUTIONS', 'LIST_PUBLICATION'].includes(s)), 'a comma-separated list of disclosure kinds'),
+  /** Public disclosure responses: Cache-Control max-age (seconds), and the in-process cache's size (entries). */
+  DISCLOSURE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
+  DISCLOSURE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+
   /** The national-platform penalty export (exports.md): date format of CF_JDRQ, CF_YXQ, CF_GSJZQ. */
   EXPORT_DATE_FORMAT: z.enum(['YYYY-MM-DD', 'YYYY/MM/DD']).default('YYYY-MM-DD'),
   /** Our deciding authorities and their credit codes (CF_CFJG → CF_CFJGDM); LICENCE_REVOKED is exported only for these. */

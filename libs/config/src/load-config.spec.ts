@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, EXPORT_DATE_FORMAT: 'DD.MM.YYYY' }, [])).toThrow(/EXPORT_DATE_FORMAT/);
   });
 
+  it('reads the disclosure settings: no auto-publish by default, known kinds only', () => {
+    expect(loadConfig(valid, []).disclosures).toEqual({ autoPublish: [], cacheMaxAgeSeconds: 300, cacheEntries: 1000 });
+    expect(loadConfig({ ...valid, DISCLOSURE_AUTO_PUBLISH: 'PENALTY_NOTICE, LIST_PUBLICATION' }, []).disclosures.autoPublish).toEqual(['PENALTY_NOTICE', 'LIST_PUBLICATION']);
+    expect(() => loadConfig({ ...valid, DISCLOSURE_AUTO_PUBLISH: 'PENALTY_NOTICE,NEWS' }, [])).toThrow(/DISCLOSURE_AUTO_PUBLISH/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => loadConfig({}, [])).toThrow(/DB_USER.*DB_PASSWORD.*DB_NAME.*PII_ENCRYPTION_KEY.*PII_HMAC_KEY/);
   });

@@ -9,3 +9,4 @@ export * from './practitioner';
 export * from './insured';
 export * from './lists';
 export * from './exports';
+export * from './disclosures';

@@ -23,6 +23,8 @@ import { WebhookSubscription } from '@app/lists/webhooks/webhook-subscription.en
 
 import { PenaltyExport } from '@app/exports/penalty-export.entity';
 import { PenaltyExportChange } from '@app/exports/penalty-export-change.entity';
+import { Disclosure } from '@app/disclosures/disclosure.entity';
+import { DisclosureItemState } from '@app/disclosures/disclosure-item.entity';
 
 /** Every entity, listed explicitly so that bundled builds and the TypeORM CLI see the same set. */
-export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp, WebhookSubscription, PenaltyExport, PenaltyExportChange];
+export const ENTITIES = [ApiKey, AuditEntry, AuditHead, Subject, Employment, EventRecord, EventVersion, OutboxMessage, RuleSetRecord, Rating, RatingHistory, RatingNotification, FullRescoreRun, StreamHead, RescoreDue, RuleSetPreviewRecord, ListEntry, ListChange, ListObjection, RepairApplication, SnapshotStamp, WebhookSubscription, PenaltyExport, PenaltyExportChange, Disclosure, DisclosureItemState];

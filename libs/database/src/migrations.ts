@@ -35,6 +35,8 @@ import { CreateWebhookSubscriptions1796408008768 } from '../../../migrations/179
 import { CreatePenaltyExports1796408026241 } from '../../../migrations/1796408026241-CreatePenaltyExports';
 import { CreatePenaltyExportChanges1796408026242 } from '../../../migrations/1796408026242-CreatePenaltyExportChanges';
 import { PenaltyExportChangesAppendOnly1796408026243 } from '../../../migrations/1796408026243-PenaltyExportChangesAppendOnly';
+import { CreateDisclosures1796410049381 } from '../../../migrations/1796410049381-CreateDisclosures';
+import { CreateDisclosureItems1796410049382 } from '../../../migrations/1796410049382-CreateDisclosureItems';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -76,4 +78,6 @@ export const MIGRATIONS = [
   CreatePenaltyExports1796408026241,
   CreatePenaltyExportChanges1796408026242,
   PenaltyExportChangesAppendOnly1796408026243,
+  CreateDisclosures1796410049381,
+  CreateDisclosureItems1796410049382,
 ];

@@ -11,6 +11,8 @@ export const QUEUES = {
   lists: 'lists',
   /** Webhook deliveries of list changes: a queue of their own, so a slow receiver never holds up other work. */
   webhooks: 'webhooks',
+  /** Public disclosures (domain.md §6): one job per kind, period and region. */
+  disclosures: 'disclosures',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +33,12 @@ export const JOBS = {
   webhookDelivery: { queue: QUEUES.webhooks, name: 'webhook-delivery' },
   /** Daily: exported penalties whose publication period (CF_GSJZQ) ended are withdrawn (公示期满). */
   penaltyExportDaily: { queue: QUEUES.lists, name: 'penalty-export-daily' },
+  /**
+   * Builds one disclosure: data `{ kind, period?, regionCode? }` (no period: the last whole period of the kind's
+   * cadence before the run's day in Shanghai, as the schedules send), job id `disclosure:KIND:PERIOD[@REGION]`.
+   * Idempotent: an unchanged content returns the existing version.
+   */
+  disclosureGenerate: { queue: QUEUES.disclosures, name: 'disclosure-generate' },
 } as const satisfies Record<string, { queue: QueueName; name: string }>;
 export type JobRef = (typeof JOBS)[keyof typeof JOBS];
 
@@ -72,6 +80,17 @@ export const JOB_OPTIONS = {
    * fails only on an internal error (database away); it is then dropped and the dispatcher's next poll re-adds
    * it. Completed and failed jobs are removed at once, or they would swallow the subscription's next add.
    */
+  /**
+   * The job id is the business key (`disclosure:KIND:PERIOD[@REGION]`): while one run of a disclosure waits or
+   * runs, a second add is the same job. Removed when done, so the next add (a re-run) is a new job; the run is
+   * idempotent (an unchanged content hash returns the existing version).
+   */
+  disclosure: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  },
   webhookDelivery: {
     attempts: 1,
     removeOnComplete: true,
@@ -88,4 +107,22 @@ export const SCHEDULES = [
   { id: 'lists-daily', job: JOBS.listsDaily, pattern: '40 0 * * *', tz: 'Asia/Shanghai' },
   // Publication periods end on CF_GSJZQ: withdrawn on the first day after, before the working day starts.
   { id: 'penalty-export-daily', job: JOBS.penaltyExportDaily, pattern: '50 0 * * *', tz: 'Asia/Shanghai' },
+  // Disclosures of the last whole period, after the night's rescore and list work: monthly kinds on the 1st,
+  // TYPICAL_CASES on the 1st of each quarter, SUPERVISION_SUMMARY on 1 January and 1 July.
+  { id: 'disclosure-penalty-notice-monthly', job: JOBS.disclosureGenerate, pattern: '0 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'PENALTY_NOTICE' } },
+  // Penalties are due within 20 working days of becoming final: the current month's notice is rebuilt every
+  // Monday too (a new version only when a decision was added; published by review or DISCLOSURE_AUTO_PUBLISH).
+  { id: 'disclosure-penalty-notice-weekly', job: JOBS.disclosureGenerate, pattern: '0 3 * * 1', tz: 'Asia/Shanghai', data: { kind: 'PENALTY_NOTICE', current: true } },
+  { id: 'disclosure-terminated-institutions-monthly', job: JOBS.disclosureGenerate, pattern: '10 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'TERMINATED_INSTITUTIONS' } },
+  { id: 'disclosure-list-publication-monthly', job: JOBS.disclosureGenerate, pattern: '20 2 1 * *', tz: 'Asia/Shanghai', data: { kind: 'LIST_PUBLICATION' } },
+  { id: 'disclosure-typical-cases-quarterly', job: JOBS.disclosureGenerate, pattern: '30 2 1 1,4,7,10 *', tz: 'Asia/Shanghai', data: { kind: 'TYPICAL_CASES' } },
+  { id: 'disclosure-supervision-summary-half-yearly', job: JOBS.disclosureGenerate, pattern: '40 2 1 1,7 *', tz: 'Asia/Shanghai', data: { kind: 'SUPERVISION_SUMMARY' } },
 ] as const;
+
+/**
+ * Deterministic job id of a disclosure run (architecture.md practice 8): `disclosure:KIND:PERIOD`, with a region
+ * `disclosure:KIND:PERIOD@REGION` (BullMQ refuses a custom id with other than exactly two ':').
+ */
+export function disclosureJobId(kind: string, period: string, regionCode?: string | null): string {
+  return `disclosure:${kind}:${period}${regionCode ? `@${regionCode}` : ''}`;
+}

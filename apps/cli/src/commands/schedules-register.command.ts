@@ -23,7 +23,7 @@ export class SchedulesRegisterCommand extends CommandRunner {
           queue = new Queue(s.job.queue, { connection: redisOptions(this.config, 'bullmq') as ConnectionOptions, prefix: this.config.redis.prefix });
           queues.set(s.job.queue, queue);
         }
-        await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: s.tz }, { name: s.job.name, opts: JOB_OPTIONS.default });
+        await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: s.tz }, { name: s.job.name, data: 'data' in s ? s.data : undefined, opts: JOB_OPTIONS.default });
         out(`scheduled ${s.id}: ${s.job.queue}/${s.job.name} at "${s.pattern}" ${s.tz}`);
       }
     } finally {

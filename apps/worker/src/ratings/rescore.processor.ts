@@ -3,6 +3,7 @@ import { shanghaiDate } from '@app/credit';
 import { FullRescoreBusyError, FullRescoreProgress, FullRescoreService, markRescoreDue, RescoreResult, RescoreService } from '@app/ratings';
 import { ListsRefreshService } from '@app/lists';
 import { PenaltyExportService } from '@app/exports';
+import { DisclosureService } from '@app/disclosures';
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,6 +28,7 @@ export class RescoreProcessor extends JobDispatcher {
     private readonly fullRescore: FullRescoreService,
     private readonly lists: ListsRefreshService,
     private readonly exports: PenaltyExportService,
+    private readonly disclosures: DisclosureService,
   ) {
     super();
   }
@@ -41,6 +43,8 @@ export class RescoreProcessor extends JobDispatcher {
     await this.lists.refreshSubjects([subjectId]);
     // And the national-platform export (exports.md): a revoked decision's withdrawal lands in this same run.
     await this.exports.refreshSubjects([subjectId]);
+    // And the public disclosures (domain.md §6): items resting on a revoked decision are withdrawn (撤回公告).
+    await this.disclosures.refreshSubjects([subjectId]);
     return result;
   }
 

@@ -1,0 +1,140 @@
+import { EventStatus, EventType, Profession, SubjectType } from '../model';
+import { containsResidentIdPattern } from '../identifiers';
+import {
+  DisclosureEvent,
+  DisclosureKind,
+  DisclosureSubject,
+  disclosureContent,
+  listPublicationItem,
+  parseAutoPublishKinds,
+  parseDisclosurePeriod,
+  penaltyNoticeItem,
+  previousPeriod,
+  publicItems,
+  terminatedInstitutionItem,
+  typicalCaseItems,
+  withdrawalNotice,
+  yuan,
+  currentPeriod,
+} from '.';
+
+const settings = { authorityCodes: {}, dataSource: { name: '', code: '' } };
+const ctx = { policeReferralDecisionNos: new Set<string>() };
+const hospital: DisclosureSubject = { id: '1', type: SubjectType.MEDICAL_INSTITUTION, name: '天津某某医院', creditCode: '12120000401234567A', regionCode: '120101', profession: null, maskedResidentId: null, birthDate: null };
+const person: DisclosureSubject = { id: '2', type: SubjectType.INSURED_PERSON, name: '张三丰', creditCode: null, regionCode: '120101', profession: null, maskedResidentId: '120101********1234', birthDate: '1980-05-01' };
+
+function ev(o: Partial<DisclosureEvent> = {}): DisclosureEvent {
+  return {
+    id: '10', subjectId: '1', regionCode: '120101', inspectionKind: null, type: EventType.PENALTY_ART38, status: EventStatus.FINAL, decisionNo: '津医保罚〔2026〕12号',
+    legalBasis: '条例第38条', authority: '天津市医疗保障局', decidedOn: '2026-10-10', fineFen: 254100, amountInvolvedFen: 127050, suspensionDays: null, ...o,
+  };
+}
+
+describe('periods', () => {
+  it.each([
+    [DisclosureKind.PENALTY_NOTICE, '2026-10', '2026-10-01', '2026-10-31'],
+    [DisclosureKind.PENALTY_NOTICE, '2028-02', '2028-02-01', '2028-02-29'],
+    [DisclosureKind.TYPICAL_CASES, '2026-Q3', '2026-07-01', '2026-09-30'],
+    [DisclosureKind.SUPERVISION_SUMMARY, '2026-H2', '2026-07-01', '2026-12-31'],
+  ])('%s %s → %s..%s', (kind, label, from, to) => {
+    expect(parseDisclosurePeriod(kind, label)).toEqual({ ok: true, period: expect.objectContaining({ from, to, label }) });
+  });
+
+  it('refuses a period of the wrong cadence or form', () => {
+    expect(parseDisclosurePeriod(DisclosureKind.TYPICAL_CASES, '2026-10')).toMatchObject({ ok: false, reason: 'PERIOD_CADENCE' });
+    expect(parseDisclosurePeriod(DisclosureKind.LIST_PUBLICATION, '2026-13')).toMatchObject({ ok: false, reason: 'INVALID_PERIOD' });
+    expect(parseDisclosurePeriod(DisclosureKind.SUPERVISION_SUMMARY, '2026-H3')).toMatchObject({ ok: false, reason: 'INVALID_PERIOD' });
+  });
+
+  it('the previous whole period (a scheduled run on the 1st)', () => {
+    expect(previousPeriod(DisclosureKind.PENALTY_NOTICE, '2026-11-01').label).toBe('2026-10');
+    expect(previousPeriod(DisclosureKind.PENALTY_NOTICE, '2026-01-01').label).toBe('2025-12');
+    expect(previousPeriod(DisclosureKind.TYPICAL_CASES, '2026-10-01').label).toBe('2026-Q3');
+    expect(previousPeriod(DisclosureKind.TYPICAL_CASES, '2026-02-15').label).toBe('2025-Q4');
+    expect(previousPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2027-01-01')).toMatchObject({ label: '2026-H2', from: '2026-07-01', to: '2026-12-31' });
+    expect(previousPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2026-07-01').label).toBe('2026-H1');
+  });
+
+  it('the current period (the weekly penalty-notice run)', () => {
+    expect(currentPeriod(DisclosureKind.PENALTY_NOTICE, '2026-12-15').label).toBe('2026-12');
+    expect(currentPeriod(DisclosureKind.TYPICAL_CASES, '2026-12-31')).toMatchObject({ label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' });
+    expect(currentPeriod(DisclosureKind.SUPERVISION_SUMMARY, '2026-01-01').label).toBe('2026-H1');
+  });
+
+  it('parses the auto-publish setting', () => {
+    expect(parseAutoPublishKinds('PENALTY_NOTICE, LIST_PUBLICATION,')).toEqual([DisclosureKind.PENALTY_NOTICE, DisclosureKind.LIST_PUBLICATION]);
+    expect(() => parseAutoPublishKinds('NOPE')).toThrow(/unknown/);
+  });
+});
+
+describe('items', () => {
+  it('amounts in yuan with two decimals from fen', () => {
+    expect(yuan(254100)).toBe('2541.00');
+    expect(yuan('1')).toBe('0.01');
+    expect(yuan(254150)).toBe('2541.50');
+  });
+
+  it('a penalty notice of an institution in full, with the export publication end', () => {
+    const item = penaltyNoticeItem(ev(), hospital, settings, ctx)!;
+    expect(item.fields).toMatchObject({ 行政相对人: '天津某某医院（12120000401234567A）', 处罚内容: '罚款2541元', 决定日期: '2026-10-10', 公示截止日期: '2027-10-10' });
+    expect(item.publicationEnd).toBe('2027-10-10');
+  });
+
+  it('a person as 张某 and role; a minor or unknown age never', () => {
+    const item = penaltyNoticeItem(ev({ type: EventType.INSURED_FRAUD }), person, settings, ctx)!;
+    expect(item.fields.行政相对人).toBe('张某（参保人）');
+    expect(containsResidentIdPattern(JSON.stringify(item))).toBe(false);
+    expect(item.publicationEnd).toBe('2029-10-10');
+    expect(penaltyNoticeItem(ev({ type: EventType.INSURED_FRAUD }), { ...person, birthDate: '2010-01-01' }, settings, ctx)).toBeNull();
+    expect(penaltyNoticeItem(ev({ type: EventType.INSURED_FRAUD }), { ...person, birthDate: null }, settings, ctx)).toBeNull();
+  });
+
+  it('no warning alone', () => {
+    expect(penaltyNoticeItem(ev({ fineFen: null }), hospital, settings, ctx)).toBeNull();
+  });
+
+  it('typical cases: fraud, termination or a large amount, one item per decision number', () => {
+    const events = [
+      ev({ id: '1', type: EventType.PENALTY_ART40, amountInvolvedFen: 500000, fineFen: 1000000 }),
+      ev({ id: '2', type: EventType.PAYMENT_DENIED, amountInvolvedFen: 500000, fineFen: null }),
+      ev({ id: '3', decisionNo: 'small', amountInvolvedFen: 100 }),
+      ev({ id: '4', decisionNo: 'old', type: EventType.PENALTY_ART40, decidedOn: '2026-01-01' }),
+    ];
+    const items = typicalCaseItems(events, hospital, '2026-10-01', '2026-12-31');
+    expect(items).toHaveLength(1);
+    expect(items[0].fields).toMatchObject({ 涉及金额: '5000.00', 追回情况: '已追回医保基金5000.00元', 协议处理: ['拒付费用'], 行政处理: ['罚款10000.00元'] });
+    expect(typicalCaseItems(events, person, '2026-10-01', '2026-12-31')).toEqual([]);
+  });
+
+  it('terminated institutions: bar of 1 year, 3 for fraud', () => {
+    const e = ev({ type: EventType.AGREEMENT_TERMINATED, fineFen: null });
+    expect(terminatedInstitutionItem(e, hospital, { ...ctx, fraudDecisionNos: new Set() })!.fields.不得申请定点的期限).toBe('2027-10-09');
+    expect(terminatedInstitutionItem(e, hospital, { ...ctx, fraudDecisionNos: new Set(['津医保罚〔2026〕12号']) })!.fields.不得申请定点的期限).toBe('2029-10-09');
+  });
+
+  it('list publication: a practitioner with profession', () => {
+    const doctor = { ...person, type: SubjectType.PRACTITIONER, profession: Profession.PHYSICIAN };
+    const item = listPublicationItem({ entryId: 'SD1', list: 'SEVERE_DISHONESTY', eventId: '9', reasonCode: 'PENALTY_ART40', legalBasis: 'x', effectiveFrom: '2026-10-01', plannedEnd: null }, doctor)!;
+    expect(item.fields.主体).toBe('张某（医师）');
+    expect(item.publicationEnd).toBe('2029-10-01');
+  });
+});
+
+describe('public view', () => {
+  it('leaves out expired items and replaces withdrawn ones by a notice', () => {
+    const period = { label: '2026-10', cadence: 'MONTH' as const, from: '2026-10-01', to: '2026-10-31' };
+    const a = penaltyNoticeItem(ev({ id: '1' }), hospital, settings, ctx)!;
+    const b = penaltyNoticeItem(ev({ id: '2', decisionNo: 'b' }), hospital, settings, ctx)!;
+    const c = { ...penaltyNoticeItem(ev({ id: '3', decisionNo: 'c' }), hospital, settings, ctx)!, publicationEnd: '2026-11-01' };
+    const content = disclosureContent(DisclosureKind.PENALTY_NOTICE, period, null, [c, b, a]);
+    expect(content.items.map((i) => i.key)).toEqual(['PN-1', 'PN-2', 'PN-3']);
+    const view = publicItems(content, new Map([['PN-2', { withdrawnOn: '2026-11-03', reason: '经行政复议撤销' }]]), '2026-11-05');
+    expect(view).toHaveLength(2);
+    expect(view[1]).toMatchObject({ key: 'PN-2', notice: '撤回公告', text: '撤回公告：本条信息已于2026年11月3日撤回，撤回原因：经行政复议撤销。' });
+    expect(view[0]).not.toHaveProperty('eventId');
+  });
+
+  it('a notice without a reason says the decision was revoked', () => {
+    expect(withdrawalNotice('k', '2026-01-02', ' ').reason).toBe('原决定已撤销');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './kinds';
+export * from './period';
+export * from './items';
+export * from './content';
