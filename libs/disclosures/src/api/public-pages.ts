@@ -36,11 +36,13 @@ dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;overflow-wrap:anywhere}
 .note{background:var(--note-bg);border-left:4px solid var(--accent);padding:.5rem .75rem;margin:1rem 0}
 .alert{background:var(--warn-bg);border-left:4px solid var(--warn);padding:.5rem .75rem;margin:1rem 0}
 .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:4px}
-table{border-collapse:collapse;width:100%;min-width:40rem}
+table{border-collapse:collapse;width:100%;min-width:52rem}
 caption{text-align:left;font-weight:bold;padding:.5rem .75rem}
 th,td{border-top:1px solid var(--line);padding:.5rem .75rem;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;white-space:nowrap}
 td.num{white-space:nowrap;text-align:right}
+td.date{white-space:nowrap}
+tbody th,tbody td{min-width:6.5em}
 tr.withdrawn td{background:var(--warn-bg);color:var(--warn)}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;margin:0 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.95rem}
@@ -230,8 +232,10 @@ export function renderDisclosurePage(view: DisclosureView): string {
   const rows = view.items.map((item) => {
     if (item.withdrawn) return html`<tr class="withdrawn"><td colspan="${columns.length}"><strong>${item.notice}</strong>：本条信息已于${chineseDate(item.withdrawnOn)}撤回，撤回原因：${item.reason}。</td></tr>`;
     const cells = columns.map((f, i) => {
-      const text = cellText(item.fields[f]);
-      return i === 0 ? html`<th scope="row">${text}</th>` : html`<td${AMOUNT_FIELDS.has(f) ? rawHtml(' class="num"') : ''}>${text}</td>`;
+      const raw = item.fields[f];
+      const text = cellText(raw);
+      const cls = AMOUNT_FIELDS.has(f) ? rawHtml(' class="num"') : typeof raw === 'string' && ISO_DATE.test(raw) ? rawHtml(' class="date"') : '';
+      return i === 0 ? html`<th scope="row">${text}</th>` : html`<td${cls}>${text}</td>`;
     });
     return html`<tr>${cells}</tr>`;
   });
