@@ -209,5 +209,9 @@ describe('the public HTML pages', () => {
     expect(missing.headers['cache-control']).toBe('no-store');
     expect(missing.text).toContain('未找到该公示');
     await http().get('/public/d/not-a-number').expect(404);
+    // The Atom feed's entries point at these pages too.
+    const atom = await http().get('/public/feed.atom').expect(200);
+    expect(atom.text).toContain('<link rel="alternate" type="text/html" href="http://127.0.0.1');
+    expect(atom.text).toMatch(new RegExp(`href="http://127\\.0\\.0\\.1(:\\d+)?/public/d/${noticeId}"`));
   });
 });
