@@ -4,3 +4,4 @@ export * from './csv';
 export * from './orm';
 export * from './pagination';
 export * from './collections';
+export * from './html';

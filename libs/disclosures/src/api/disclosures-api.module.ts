@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures.module';
 import { DisclosuresResolver } from './disclosures.resolver';
 import { PublicDisclosuresController } from './public-disclosures.controller';
+import { PublicPagesController } from './public-pages.controller';
 
-/** The disclosures' API face: GraphQL for all callers, and the public JSON, CSV and Atom under /public. */
-@Module({ imports: [DisclosuresModule], providers: [DisclosuresResolver], controllers: [PublicDisclosuresController] })
+/** The disclosures' API face: GraphQL for all callers, and the public JSON, CSV, Atom and HTML pages under /public. */
+@Module({ imports: [DisclosuresModule], providers: [DisclosuresResolver], controllers: [PublicDisclosuresController, PublicPagesController] })
 export class DisclosuresApiModule {}

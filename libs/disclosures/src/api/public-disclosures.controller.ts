@@ -4,18 +4,11 @@ import { AppConfig } from '@app/config';
 import { isDisclosureKind } from '@app/credit';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
 import { atomFeed } from '../atom';
 import { DisclosureReader, itemsCsv, RenderedView } from '../disclosure-reader';
+import { sendCached } from './http-cache';
 
 const FEED_ENTRIES = 50;
-
-/** Whether an If-None-Match header names this ETag (a list, or *; weak forms compared weakly as RFC 9110 allows for GET). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}
 
 /**
  * The public website's JSON (api-contract.md): published, unexpired disclosures only, masked when built. Every
@@ -82,14 +75,6 @@ export class PublicDisclosuresController {
   }
 
   private send(req: Request, res: Response, body: string, type: string, etag?: string): void {
-    const tag = etag ?? `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
-    res.setHeader('ETag', tag);
-    res.setHeader('Cache-Control', `public, max-age=${this.maxAge}`);
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (matches(req.headers['if-none-match'], tag)) {
-      res.status(304).end();
-      return;
-    }
-    res.status(200).type(type).send(body);
+    sendCached(req, res, body, type, this.maxAge, etag);
   }
 }
