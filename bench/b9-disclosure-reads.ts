@@ -45,12 +45,17 @@ const ROUNDS = 3;
 const MIN_ITEMS = 5;
 const MAX_EXTRA_ITEMS = 195;
 const WITHDRAWN_SHARE = 0.01;
+/** The other reading of "1k hot items", shown as a detail: one disclosure of 1,000 items (a province's month) read over and over. */
+const LARGE_ITEMS = 1_000;
+const LARGE_REGION = '440000';
 const SHOW_DIFFERENCES = 5;
 const STREAM = 900;
 const AUTHORITIES = ['市医疗保障局', '区医疗保障局', '县医疗保障局'];
 
 interface Setup {
   ids: string[];
+  /** The province-month disclosure of LARGE_ITEMS items (not in the hot set). */
+  largeId: string;
   items: number;
   bytes: number;
   loadMs: number;
@@ -113,6 +118,18 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       const paths = round % 2 === 0 ? (['cached', 'uncached'] as const) : (['uncached', 'cached'] as const);
       for (const p of paths) passes[p].push(await pass(base[p], order, reference, differ));
     }
+    // The stack's floor: the same number of requests to a route that does nothing (GET /health/live).
+    const live = `${base.cached.replace(/public\/disclosures\/$/, '')}health/live?`;
+    const floor = await pass(live, setup.ids.map(() => ''), new Map(), () => undefined, false);
+    // The other reading, as a detail: one disclosure of LARGE_ITEMS items, read as many times as the hot set has ids.
+    const largeRef = await get(base.uncached, setup.largeId);
+    const largeCached = await get(base.cached, setup.largeId);
+    if (largeCached.etag !== largeRef.etag || !largeCached.body.equals(largeRef.body)) differ(`${setup.largeId}: the cached body of the large disclosure differs`);
+    const largeIds = setup.ids.map(() => setup.largeId);
+    const largeRefMap = new Map([[setup.largeId, { etag: largeRef.etag }]]);
+    await pass(base.cached, largeIds.slice(0, 50), largeRefMap, differ);
+    await pass(base.uncached, largeIds.slice(0, 50), largeRefMap, differ);
+    const large = { uncached: await pass(base.uncached, largeIds, largeRefMap, differ), cached: await pass(base.cached, largeIds, largeRefMap, differ) };
     const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0) });
     const cached = total(passes.cached);
     const uncached = total(passes.uncached);
@@ -132,6 +149,11 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       details: [
         `cached ${(rps(cached) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
         `requests/s per pass: cached ${passRps(passes.cached)}; uncached ${passRps(passes.uncached)}`,
+        `one disclosure of ${LARGE_ITEMS} items (${Math.round(largeRef.body.length / 1024)} KiB), read ${largeIds.length} times per path: cached ` +
+          `${Math.round(rps(large.cached)).toLocaleString('en')} requests/s, uncached ${Math.round(rps(large.uncached)).toLocaleString('en')} requests/s ` +
+          `(${(rps(large.cached) / rps(large.uncached)).toFixed(1)}×)`,
+        `HTTP floor on this machine: GET /health/live (no database, a 30-byte body) at ${Math.round(rps(floor)).toLocaleString('en')} requests/s, ` +
+          `${(rps(floor) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
         `setup: disclosures written in ${(setup.loadMs / 1000).toFixed(1)} s`,
       ],
       ratio: perRequest(cached) / perRequest(uncached),
@@ -176,7 +198,7 @@ async function get(base: string, id: string): Promise<{ etag: string; body: Buff
 }
 
 /** Every id once, CONCURRENCY in flight; each answer checked against the reference ETag (a header compare). */
-async function pass(base: string, ids: readonly string[], reference: Map<string, { etag: string }>, differ: (d: string) => void): Promise<Pass> {
+async function pass(base: string, ids: readonly string[], reference: Map<string, { etag: string }>, differ: (d: string) => void, check = true): Promise<Pass> {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -185,6 +207,10 @@ async function pass(base: string, ids: readonly string[], reference: Map<string,
         const id = ids[next++];
         const res = await fetch(base + id);
         await res.arrayBuffer();
+        if (!check) {
+          if (res.status !== 200) throw new Error(`B9: GET ${base}${id} answered ${res.status}`);
+          continue;
+        }
         if (res.status !== 200 || res.headers.get('etag') !== reference.get(id)!.etag) differ(`${id}: ${res.status}, ETag ${res.headers.get('etag')} vs ${reference.get(id)!.etag}`);
       }
     }),
@@ -229,6 +255,7 @@ async function load(pool: Pool, spec: B9Spec): Promise<Setup> {
   const [[{ maxId }]] = (await pool.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM disclosures')) as unknown as [{ maxId: string }[]];
   let nextId = Number(maxId) + 1;
   const ids: string[] = [];
+  let largeId = '';
   let rows: unknown[][] = [];
   let itemRows: unknown[][] = [];
   const flush = async (): Promise<void> => {
@@ -244,10 +271,12 @@ async function load(pool: Pool, spec: B9Spec): Promise<Setup> {
     rows = [];
     itemRows = [];
   };
-  for (let d = 0; d < spec.disclosures; d++) {
-    const regionCode = regions[Math.floor(d / MONTHS)];
-    const period = parsePeriod(periods[d % MONTHS])!;
-    const n = MIN_ITEMS + Math.floor(MAX_EXTRA_ITEMS * rng.next() ** 3);
+  // The hot set, then (beside it, not in it) one province's month of LARGE_ITEMS items.
+  for (let d = 0; d <= spec.disclosures; d++) {
+    const large = d === spec.disclosures;
+    const regionCode = large ? LARGE_REGION : regions[Math.floor(d / MONTHS)];
+    const period = parsePeriod(periods[large ? 0 : d % MONTHS])!;
+    const n = large ? LARGE_ITEMS : MIN_ITEMS + Math.floor(MAX_EXTRA_ITEMS * rng.next() ** 3);
     const items: DisclosureItem[] = [];
     const days = parseIsoDate(period.to).day;
     for (let i = 0; i < n; i++) {
@@ -272,12 +301,13 @@ async function load(pool: Pool, spec: B9Spec): Promise<Setup> {
       );
       if (item) items.push(item);
     }
-    totalItems += items.length;
+    if (!large) totalItems += items.length;
     const content = disclosureContent(KIND, period, regionCode, items);
     const json = JSON.stringify(content);
-    bytes += Buffer.byteLength(json);
+    if (!large) bytes += Buffer.byteLength(json);
     const id = String(nextId++);
-    ids.push(id);
+    if (large) largeId = id;
+    else ids.push(id);
     rows.push([
       id, KIND, period.label, regionCode, 1, DisclosureStatus.PUBLISHED, json, createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'), '0:bench',
       items.length, disclosurePublicationEnd(content), now, 'bench', now, disclosureKey(KIND, period.label, regionCode), 1,
@@ -290,5 +320,5 @@ async function load(pool: Pool, spec: B9Spec): Promise<Setup> {
   }
   await flush();
   await pool.query('ANALYZE TABLE disclosures, disclosure_items');
-  return { ids, items: totalItems, bytes, loadMs: Date.now() - started };
+  return { ids, largeId, items: totalItems, bytes, loadMs: Date.now() - started };
 }
