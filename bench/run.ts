@@ -1,6 +1,6 @@
-// npm run bench — benchmarks B2, B4 (and B4 with asOf) and B5 of quality.md, each as a ratio against a baseline measured in the
+// npm run bench — benchmarks B2, B4 (and B4 with asOf), B5, B6 and B9 of quality.md, each as a ratio against a baseline measured in the
 // same run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
-// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4) runs some of them. Report on stdout,
+// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4, or B6,B9) runs some of them. Report on stdout,
 // progress on stderr.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
