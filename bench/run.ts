@@ -1,6 +1,6 @@
-// npm run bench — benchmarks B2, B4 (and B4 with asOf) and B5 of quality.md, each as a ratio against a baseline measured in the
+// npm run bench — benchmarks B2, B4 (and B4 with asOf), B5, B6 and B9 of quality.md, each as a ratio against a baseline measured in the
 // same run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
-// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4) runs some of them. Report on stdout,
+// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4, or B6,B9) runs some of them. Report on stdout,
 // progress on stderr.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
@@ -10,12 +10,14 @@ import { IsoDate } from '@app/credit';
 import { runB2 } from './b2-full-rescore';
 import { runB4 } from './b4-ratings-query';
 import { runB5 } from './b5-list-changes';
+import { runB6 } from './b6-disclosure-job';
+import { runB9 } from './b9-disclosure-reads';
 import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, startServices } from './bench-db';
 import { loadOrgData } from './load-data';
 import { BenchResult, passed, printReport, progress } from './report';
 
-const DEFAULTS = { b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000 };
-const BENCHMARKS = ['B2', 'B4', 'B5'] as const;
+const DEFAULTS = { b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
+const BENCHMARKS = ['B2', 'B4', 'B5', 'B6', 'B9'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
 // A fixed "today" for the generator and B2's asOf: the same data and scores whatever day the bench runs.
@@ -73,6 +75,14 @@ async function main(): Promise<number> {
     if (only.has('B5')) {
       // Its own subjects and list (ids after B2's subjects), so it runs alone as well.
       results.push(await runB5(pool, { seed: SEED, entries: sized(DEFAULTS.b5Entries), changes: sized(DEFAULTS.b5Changes), asOf: AS_OF }));
+    }
+    if (only.has('B6')) {
+      // Its own subjects and decisions in a month after every other benchmark's data, so it runs alone as well.
+      results.push(await runB6(pool, { seed: SEED, items: sized(DEFAULTS.b6Items) }));
+    }
+    if (only.has('B9')) {
+      // Its own published disclosures (inserted as stored rows), read over HTTP through the public route.
+      results.push(await runB9(pool, { seed: SEED, disclosures: sized(DEFAULTS.b9Disclosures) }));
     }
 
     printReport(results, [

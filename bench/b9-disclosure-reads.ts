@@ -1,0 +1,341 @@
+import { canonicalJson } from '@app/common';
+import { configureHttp } from '@app/common/http';
+import {
+  addDays,
+  DisclosureItem,
+  DisclosureKind,
+  disclosureContent,
+  disclosurePublicationEnd,
+  DisclosureStatus,
+  EventStatus,
+  EventType,
+  formatIsoDate,
+  makeCreditCode,
+  parseIsoDate,
+  parsePeriod,
+  penaltyNoticeItem,
+  shanghaiDate,
+  SubjectType,
+} from '@app/credit';
+import { Prng } from '@app/demo';
+import { personName } from '@app/demo/generate/person-namer';
+import { disclosureKey } from '@app/disclosures';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'mysql2/promise';
+import { createHash } from 'node:crypto';
+import { Agent, get as httpGet } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { ApiModule } from '../apps/api/src/api.module';
+import { BenchResult, progress } from './report';
+
+export interface B9Spec {
+  seed: number;
+  /** Published disclosures in the hot set, each read once per pass (1,000 at scale 1: the cache's default size). */
+  disclosures: number;
+}
+
+const KIND = DisclosureKind.PENALTY_NOTICE;
+const MONTHS = 10;
+/** Concurrent requests in flight on loopback. */
+const CONCURRENCY = 8;
+/** Timed passes per path, taking turns (order swapped every round), after one warm-up pass each. */
+const ROUNDS = 3;
+/** Items per disclosure: 5 + 195·u³ (mean about 54; a city's month of penalty notices, a few large ones). */
+const MIN_ITEMS = 5;
+const MAX_EXTRA_ITEMS = 195;
+const WITHDRAWN_SHARE = 0.01;
+/** The other reading of "1k hot items", shown as a detail: one disclosure of 1,000 items (a province's month) read over and over. */
+const LARGE_ITEMS = 1_000;
+const LARGE_REGION = '440000';
+const SHOW_DIFFERENCES = 5;
+const STREAM = 900;
+const AUTHORITIES = ['市医疗保障局', '区医疗保障局', '县医疗保障局'];
+
+interface Setup {
+  ids: string[];
+  /** The province-month disclosure of LARGE_ITEMS items (not in the hot set). */
+  largeId: string;
+  items: number;
+  bytes: number;
+  loadMs: number;
+}
+
+interface Pass {
+  ms: number;
+  requests: number;
+}
+
+/**
+ * B9 (quality.md): public disclosure reads, `GET /public/disclosures/{id}` over HTTP (the real route, the API in
+ * process on an ephemeral port, no key), with the reader's in-process cache (DISCLOSURE_CACHE_ENTRIES ≥ the hot
+ * set) against the same API started with DISCLOSURE_CACHE_ENTRIES=0, whose reader does the full work on every
+ * request (stamp, row with its content, withdrawn items, public view, JSON, SHA-256 ETag). "1k hot items": 1,000
+ * published disclosures (the cache's default capacity), each a city's monthly penalty notice of 5–200 items, all
+ * read again and again. Setup, not measured: the disclosures written as the service stores them (content built
+ * with libs/credit's penaltyNoticeItem and disclosureContent, hashed, a few items withdrawn). Measured: passes
+ * over the hot set (every id once, seeded order, CONCURRENCY requests in flight, full bodies received), the two
+ * APIs taking turns; requests/s = requests / wall time. The check: for every id the cached body and ETag equal
+ * the uncached ones (bodies hashed in an untimed pass; the ETag of every timed answer compared).
+ */
+export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
+  progress(`B9: writing ${spec.disclosures} published disclosures`);
+  const setup = await load(pool, spec);
+  progress(`B9: ${setup.ids.length} disclosures, ${setup.items} items, ${(setup.bytes / 2 ** 20).toFixed(1)} MiB of public JSON, in ${(setup.loadMs / 1000).toFixed(1)} s`);
+
+  const cachedApp = await startApi(Math.max(1_000, spec.disclosures));
+  const uncachedApp = await startApi(0);
+  try {
+    const base = { cached: await urlOf(cachedApp), uncached: await urlOf(uncachedApp) };
+    const differences: string[] = [];
+    let count = 0;
+    const differ = (d: string): void => {
+      count++;
+      if (differences.length < SHOW_DIFFERENCES) differences.push(d);
+    };
+
+    // Untimed: the uncached bodies are the reference; the first cached read fills the cache, the second is a hit.
+    const reference = new Map<string, { etag: string; sha: string }>();
+    for (const id of setup.ids) {
+      const u = await get(base.uncached, id);
+      const sha = sha256(u.body);
+      if (`"${Buffer.from(sha, 'hex').toString('base64url')}"` !== u.etag) differ(`${id}: the uncached ETag is not the body's SHA-256`);
+      reference.set(id, { etag: u.etag, sha });
+      for (const pass of ['first', 'second']) {
+        const c = await get(base.cached, id);
+        if (c.etag !== u.etag || sha256(c.body) !== sha) differ(`${id}: the cached body (${pass} read) differs from the uncached one`);
+      }
+    }
+
+    const rng = new Prng(spec.seed, STREAM + 1);
+    const passes = { cached: [] as Pass[], uncached: [] as Pass[] };
+    progress(`B9: ${ROUNDS} timed passes of ${setup.ids.length} requests per path, taking turns (${CONCURRENCY} in flight)`);
+    // One warm-up pass each, not counted.
+    await pass(base.cached, shuffled(rng, setup.ids), reference, differ);
+    await pass(base.uncached, shuffled(rng, setup.ids), reference, differ);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = shuffled(rng, setup.ids);
+      const paths = round % 2 === 0 ? (['cached', 'uncached'] as const) : (['uncached', 'cached'] as const);
+      for (const p of paths) passes[p].push(await pass(base[p], order, reference, differ));
+    }
+    // The stack's floor: the same number of requests to a route that does nothing (GET /health/live).
+    const live = `${base.cached.replace(/public\/disclosures\/$/, '')}health/live?`;
+    const floor = await pass(live, setup.ids.map(() => ''), new Map(), () => undefined, false);
+    // The other reading, as a detail: one disclosure of LARGE_ITEMS items, read as many times as the hot set has ids.
+    const largeRef = await get(base.uncached, setup.largeId);
+    const largeCached = await get(base.cached, setup.largeId);
+    if (largeCached.etag !== largeRef.etag || !largeCached.body.equals(largeRef.body)) differ(`${setup.largeId}: the cached body of the large disclosure differs`);
+    const largeIds = setup.ids.map(() => setup.largeId);
+    const largeRefMap = new Map([[setup.largeId, { etag: largeRef.etag }]]);
+    await pass(base.cached, largeIds.slice(0, 50), largeRefMap, differ);
+    await pass(base.uncached, largeIds.slice(0, 50), largeRefMap, differ);
+    const large = { uncached: await pass(base.uncached, largeIds, largeRefMap, differ), cached: await pass(base.cached, largeIds, largeRefMap, differ) };
+    const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0) });
+    const cached = total(passes.cached);
+    const uncached = total(passes.uncached);
+    const rps = (p: Pass): number => p.requests / (p.ms / 1000);
+    const perRequest = (p: Pass): number => p.ms / p.requests;
+    const passRps = (ps: Pass[]): string => ps.map((p) => Math.round(rps(p)).toLocaleString('en')).join(', ');
+    return {
+      id: 'B9',
+      title: 'public disclosure read, cached vs uncached (GET /public/disclosures/{id} over HTTP)',
+      sizes: [
+        `${setup.ids.length} published ${KIND} disclosures (hot set), ${setup.items} items in all (${(setup.bytes / 2 ** 20).toFixed(1)} MiB of public JSON, ` +
+          `${Math.round(setup.bytes / setup.ids.length / 1024)} KiB per body on average)`,
+        `${ROUNDS} passes per path over the whole hot set (every id once, seeded order), ${CONCURRENCY} requests in flight, taking turns (+1 warm-up pass each)`,
+      ],
+      baseline: { label: `uncached (DISCLOSURE_CACHE_ENTRIES=0): ${Math.round(rps(uncached)).toLocaleString('en')} requests/s, wall time per request`, ms: perRequest(uncached) },
+      service: { label: `cached (in-process LRU, ${Math.max(1_000, spec.disclosures)} entries): ${Math.round(rps(cached)).toLocaleString('en')} requests/s, wall time per request`, ms: perRequest(cached) },
+      details: [
+        `cached ${(rps(cached) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
+        `requests/s per pass: cached ${passRps(passes.cached)}; uncached ${passRps(passes.uncached)}`,
+        `one disclosure of ${LARGE_ITEMS} items (${Math.round(largeRef.body.length / 1024)} KiB), read ${largeIds.length} times per path: cached ` +
+          `${Math.round(rps(large.cached)).toLocaleString('en')} requests/s, uncached ${Math.round(rps(large.uncached)).toLocaleString('en')} requests/s ` +
+          `(${(rps(large.cached) / rps(large.uncached)).toFixed(1)}×)`,
+        `HTTP floor on this machine: GET /health/live (no database, a 30-byte body) at ${Math.round(rps(floor)).toLocaleString('en')} requests/s, ` +
+          `${(rps(floor) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
+        `setup: disclosures written in ${(setup.loadMs / 1000).toFixed(1)} s`,
+      ],
+      ratio: perRequest(cached) / perRequest(uncached),
+      target: 0.1,
+      targetText: 'cached ≥ 10× the uncached requests/s, i.e. ≤ 0.10× its time per request; equal bodies',
+      differences,
+      differenceCount: count,
+      notes: [
+        'both paths read the row\'s stamp (status, stateRev, publication end) on every request, as the reader does so that a publish or withdrawal on any replica shows at once',
+        'equality: every body of both paths hashed in an untimed pass (cached: first and second read) and equal to the uncached body; every timed answer 200 with the reference ETag',
+        'client (node:http, keep-alive) and server share the process and its 2 cores: the client\'s cost per request weighs on both paths',
+      ],
+    };
+  } finally {
+    AGENT.destroy();
+    await cachedApp.close();
+    await uncachedApp.close();
+  }
+}
+
+/** The API with its reader's cache of `entries` views (the factory reads process.env when the app is created). */
+async function startApi(entries: number): Promise<INestApplication> {
+  process.env.DISCLOSURE_CACHE_ENTRIES = String(entries);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
+    configureHttp(app);
+    await app.listen(0, '127.0.0.1');
+    return app;
+  } finally {
+    delete process.env.DISCLOSURE_CACHE_ENTRIES;
+  }
+}
+
+async function urlOf(app: INestApplication): Promise<string> {
+  return `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/public/disclosures/`;
+}
+
+/**
+ * The client: node:http with a keep-alive agent (CONCURRENCY sockets), a lighter client than fetch: it shares the
+ * process and its event loop with the server, so its cost per request weighs on both paths.
+ */
+const AGENT = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function request(url: string): Promise<{ status: number; etag: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent: AGENT }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: String(res.headers.etag ?? ''), body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function get(base: string, id: string): Promise<{ etag: string; body: Buffer }> {
+  const res = await request(base + id);
+  if (res.status !== 200) throw new Error(`B9: GET ${base}${id} answered ${res.status}: ${res.body.toString('utf8', 0, 300)}`);
+  return { etag: res.etag, body: res.body };
+}
+
+/** Every id once, CONCURRENCY in flight; each answer checked against the reference ETag (a header compare). */
+async function pass(base: string, ids: readonly string[], reference: Map<string, { etag: string }>, differ: (d: string) => void, check = true): Promise<Pass> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        const res = await request(base + id);
+        if (!check) {
+          if (res.status !== 200) throw new Error(`B9: GET ${base}${id} answered ${res.status}`);
+          continue;
+        }
+        if (res.status !== 200 || res.etag !== reference.get(id)!.etag) differ(`${id}: ${res.status}, ETag ${res.etag} vs ${reference.get(id)!.etag}`);
+      }
+    }),
+  );
+  return { ms: performance.now() - t0, requests: ids.length };
+}
+
+function shuffled<T>(rng: Prng, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Setup: `disclosures` published PENALTY_NOTICE versions, one per (city, month) over the ten whole months before
+ * this month (so every one is public today), written as the service stores them: content from libs/credit's
+ * rules (institutions in full, persons masked), its SHA-256, item rows, a few items withdrawn.
+ */
+async function load(pool: Pool, spec: B9Spec): Promise<Setup> {
+  const started = Date.now();
+  const rng = new Prng(spec.seed, STREAM);
+  const today = shanghaiDate(new Date());
+  const { year, month } = parseIsoDate(today);
+  const periods = Array.from({ length: MONTHS }, (_, k) => {
+    const m = (year * 12 + (month - 1) - (k + 1));
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+  const cities = Math.ceil(spec.disclosures / MONTHS);
+  const regions = Array.from({ length: cities }, (_, k) => `${String(11 + Math.floor(k / 90)).padStart(2, '0')}${String((k % 90) + 1).padStart(2, '0')}00`);
+  const now = new Date();
+  const settings = { authorityCodes: {}, dataSource: { name: '', code: '' } };
+  let eventId = 10_000_000_000;
+  let totalItems = 0;
+  let bytes = 0;
+  const [[{ maxId }]] = (await pool.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM disclosures')) as unknown as [{ maxId: string }[]];
+  let nextId = Number(maxId) + 1;
+  const ids: string[] = [];
+  let largeId = '';
+  let rows: unknown[][] = [];
+  let itemRows: unknown[][] = [];
+  const flush = async (): Promise<void> => {
+    if (rows.length === 0) return;
+    await pool.query(
+      `INSERT INTO disclosures (id, kind, period, region_code, version, status, content, content_hash, audit_head, item_count, publication_end, created_at, created_by,
+         published_at, published_key, state_rev) VALUES ?`,
+      [rows],
+    );
+    for (let i = 0; i < itemRows.length; i += 2_000) {
+      await pool.query('INSERT INTO disclosure_items (disclosure_id, item_key, event_id, publication_end, withdrawn_on, withdrawal_reason) VALUES ?', [itemRows.slice(i, i + 2_000)]);
+    }
+    rows = [];
+    itemRows = [];
+  };
+  // The hot set, then (beside it, not in it) one province's month of LARGE_ITEMS items.
+  for (let d = 0; d <= spec.disclosures; d++) {
+    const large = d === spec.disclosures;
+    const regionCode = large ? LARGE_REGION : regions[Math.floor(d / MONTHS)];
+    const period = parsePeriod(periods[large ? 0 : d % MONTHS])!;
+    const n = large ? LARGE_ITEMS : MIN_ITEMS + Math.floor(MAX_EXTRA_ITEMS * rng.next() ** 3);
+    const items: DisclosureItem[] = [];
+    const days = parseIsoDate(period.to).day;
+    for (let i = 0; i < n; i++) {
+      const person = rng.chance(0.2);
+      const id = String(eventId++);
+      const decidedOn = formatIsoDate(parseIsoDate(period.from).year, parseIsoDate(period.from).month, rng.int(1, days));
+      const type = person ? EventType.INSURED_FRAUD : rng.pick([EventType.PENALTY_ART38, EventType.PENALTY_ART39, EventType.PENALTY_ART40]);
+      const fine = String((person ? rng.int(200, 50_000) : rng.int(1_000, 500_000)) * 100);
+      const item = penaltyNoticeItem(
+        {
+          id, subjectId: id, regionCode, inspectionKind: null, type, status: EventStatus.FINAL, decisionNo: `${regionCode}医保罚〔${period.label.slice(0, 4)}〕${id}号`,
+          legalBasis: '《医疗保障基金使用监督管理条例》', authority: `${regionCode}${rng.pick(AUTHORITIES)}`, decidedOn, fineFen: fine, fineMultiple: null,
+          amountInvolvedFen: String(Number(fine) * 2), suspensionDays: null,
+        },
+        {
+          id, type: person ? SubjectType.INSURED_PERSON : SubjectType.MEDICAL_INSTITUTION, name: person ? personName(rng, rng.chance(0.5)) : `仁和医院第${id}分院`,
+          creditCode: person ? null : makeCreditCode(`52${regionCode}${id.slice(-9)}`), regionCode, profession: null, maskedResidentId: null,
+          birthDate: person ? addDays('1970-01-01', rng.int(0, 12_000)) : null,
+        },
+        settings,
+        { policeReferralDecisionNos: new Set() },
+      );
+      if (item) items.push(item);
+    }
+    if (!large) totalItems += items.length;
+    const content = disclosureContent(KIND, period, regionCode, items);
+    const json = JSON.stringify(content);
+    if (!large) bytes += Buffer.byteLength(json);
+    const id = String(nextId++);
+    if (large) largeId = id;
+    else ids.push(id);
+    rows.push([
+      id, KIND, period.label, regionCode, 1, DisclosureStatus.PUBLISHED, json, createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'), '0:bench',
+      items.length, disclosurePublicationEnd(content), now, 'bench', now, disclosureKey(KIND, period.label, regionCode), 1,
+    ]);
+    for (const item of content.items) {
+      const withdrawn = rng.chance(WITHDRAWN_SHARE);
+      itemRows.push([id, item.key, item.eventId, item.publicationEnd, withdrawn ? today : null, withdrawn ? '经行政复议撤销' : null]);
+    }
+    if (rows.length === 100) await flush();
+  }
+  await flush();
+  await pool.query('ANALYZE TABLE disclosures, disclosure_items');
+  return { ids, largeId, items: totalItems, bytes, loadMs: Date.now() - started };
+}
