@@ -1,7 +1,7 @@
 import { addDays, chineseDate, containsResidentIdPattern, DisclosureKind, makeCreditCode, makeResidentId, shanghaiDate } from '@app/credit';
 import { DisclosureService } from '@app/disclosures';
 import { EventCorrectionsService, EventsService, SubjectsService } from '@app/registry';
-import { mkdirSync } from 'node:fs';
+import { statSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -157,10 +157,14 @@ describe('the public HTML pages', () => {
     expect(cspViolations).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
 
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs', 'public-page-phone.png'), fullPage: true });
+    // Written where test output goes (.data/, not tracked): docs/public-page*.png are copies of one run, kept
+    // in the repository for the README, so a test run never leaves the working tree changed.
+    const shots = join(ROOT, '.data', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'public-page-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: join(ROOT, 'docs', 'public-page.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'public-page.png'), fullPage: true });
+    expect(statSync(join(shots, 'public-page.png')).size).toBeGreaterThan(10_000);
     // On a phone-sized screen the page itself does not scroll sideways; only the table's own box does.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
