@@ -1,3 +1,4 @@
+import { ExportEventRow, exportEventFromRow } from '@app/exports/export-event-row';
 import { AppConfig } from '@app/config';
 import {
   DisclosureEvent,
@@ -28,20 +29,10 @@ const CHUNK = 2000;
 const IN_FORCE = [EventStatus.FINAL, EventStatus.UNDER_APPEAL];
 const PENALTY_TYPES = [EventType.PENALTY_ART38, EventType.PENALTY_ART39, EventType.PENALTY_ART40, EventType.INSURED_FRAUD, EventType.LICENCE_REVOKED];
 
-interface EventRow {
+interface EventRow extends ExportEventRow {
   id: string | number;
   subject_id: string | number;
-  type: EventType;
-  status: EventStatus;
-  decision_no: string | null;
-  legal_basis: string | null;
-  authority: string | null;
   region_code: string | null;
-  decided_on: string;
-  fine_fen: string | null;
-  fine_multiple: string | null;
-  amount_involved_fen: string | null;
-  suspension_days: number | null;
   inspection_kind: string | null;
 }
 
@@ -277,20 +268,5 @@ export class DisclosureBuilder {
 }
 
 function disclosureEvent(r: EventRow): DisclosureEvent {
-  return {
-    id: String(r.id),
-    subjectId: String(r.subject_id),
-    regionCode: r.region_code,
-    inspectionKind: r.inspection_kind,
-    type: r.type,
-    status: r.status,
-    decisionNo: r.decision_no,
-    legalBasis: r.legal_basis,
-    authority: r.authority,
-    decidedOn: r.decided_on,
-    fineFen: r.fine_fen === null ? null : String(r.fine_fen),
-    fineMultiple: r.fine_multiple === null ? null : String(r.fine_multiple),
-    amountInvolvedFen: r.amount_involved_fen === null ? null : String(r.amount_involved_fen),
-    suspensionDays: r.suspension_days === null ? null : Number(r.suspension_days),
-  };
+  return { ...exportEventFromRow(r), id: String(r.id), subjectId: String(r.subject_id), regionCode: r.region_code, inspectionKind: r.inspection_kind };
 }

@@ -5,3 +5,4 @@ export * from './penalty-export.service';
 export * from './penalty-export-log';
 export * from './penalty-feeds.reader';
 export * from './penalty-line';
+export * from './export-event-row';

@@ -24,6 +24,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendPenaltyChanges, PendingPenaltyChange } from './penalty-export-log';
+import { ExportEventRow, exportEventFromRow } from './export-event-row';
 import { PenaltyExportOp } from './penalty-export-change.entity';
 import { PenaltyExport, PenaltyExportStatus } from './penalty-export.entity';
 import { parseJson, recordIdOf } from './penalty-line';
@@ -32,18 +33,8 @@ import { parseJson, recordIdOf } from './penalty-line';
 const FINAL_WITHDRAWALS = new Set<string>([ExportWithdrawalReason.REVOKED, ExportWithdrawalReason.REPAIRED, ExportWithdrawalReason.EXPIRED]);
 const CHUNK = 500;
 
-interface EventRow {
+interface EventRow extends ExportEventRow {
   id: string | number;
-  type: EventType;
-  status: EventStatus;
-  decision_no: string | null;
-  legal_basis: string | null;
-  authority: string | null;
-  decided_on: string;
-  fine_fen: string | null;
-  fine_multiple: string | null;
-  amount_involved_fen: string | null;
-  suspension_days: number | null;
 }
 
 interface SubjectRow {
@@ -132,7 +123,7 @@ export class PenaltyExportService implements OnModuleInit {
       for (const e of events) {
         const eventId = String(e.id);
         const row = rows.get(eventId);
-        const result = penaltyExportRecord(exportEvent(e), subject, this.settings, context);
+        const result = penaltyExportRecord(exportEventFromRow(e), subject, this.settings, context);
         if (!result.exported) {
           if (row?.status === PenaltyExportStatus.ACTIVE) {
             pending.push(await withdraw(em, row, e.status === EventStatus.REVOKED ? ExportWithdrawalReason.REVOKED : ExportWithdrawalReason.CHANGED, now));
@@ -223,20 +214,6 @@ export class PenaltyExportService implements OnModuleInit {
   }
 }
 
-function exportEvent(e: EventRow): ExportEvent {
-  return {
-    type: e.type,
-    status: e.status,
-    decisionNo: e.decision_no,
-    legalBasis: e.legal_basis,
-    authority: e.authority,
-    decidedOn: e.decided_on,
-    fineFen: e.fine_fen === null ? null : String(e.fine_fen),
-    fineMultiple: e.fine_multiple === null ? null : String(e.fine_multiple),
-    amountInvolvedFen: e.amount_involved_fen === null ? null : String(e.amount_involved_fen),
-    suspensionDays: e.suspension_days === null ? null : Number(e.suspension_days),
-  };
-}
 
 /** A confirmed police referral in force makes the penalties of the same case (decision number) severe. */
 function caseContext(events: readonly EventRow[]): ExportCaseContext {
