@@ -18,10 +18,11 @@ import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { DisclosureQueueCommand } from './commands/disclosure-queue.command';
 import { SchedulesRegisterCommand } from './commands/schedules-register.command';
+import { KeysRotateCommand } from './commands/keys-rotate.command';
 import { ProgramName } from './program-name';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule, ListsModule, ExportsModule],
-  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand, DisclosureQueueCommand],
+  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand, DisclosureQueueCommand, KeysRotateCommand],
 })
 export class CliModule {}

@@ -24,8 +24,10 @@ export class AppConfig {
     const r = this.raw;
     return { host: r.REDIS_HOST, port: r.REDIS_PORT, password: r.REDIS_PASSWORD, prefix: r.QUEUE_PREFIX };
   }
-  get pii(): { encryptionKey: Buffer; hmacKey: Buffer } {
-    return { encryptionKey: this.raw.PII_ENCRYPTION_KEY, hmacKey: this.raw.PII_HMAC_KEY };
+  /** The current resident-ID keys (and their version), and the older ones a rotation still reads. */
+  get pii(): { encryptionKey: Buffer; hmacKey: Buffer; keyId: number; previousKeys: { id: number; encryptionKey: Buffer; hmacKey: Buffer }[] } {
+    const r = this.raw;
+    return { encryptionKey: r.PII_ENCRYPTION_KEY, hmacKey: r.PII_HMAC_KEY, keyId: r.PII_KEY_ID, previousKeys: r.PII_PREVIOUS_KEYS };
   }
   get graphql(): { maxDepth: number; maxComplexity: number; introspection: boolean; verboseErrors: boolean } {
     const r = this.raw;

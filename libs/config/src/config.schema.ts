@@ -16,6 +16,32 @@ const key32 = z
     return buf;
   });
 
+function key32Buffer(v: string): Buffer | null {
+  const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return buf.length === 32 ? buf : null;
+}
+
+/** The resident-ID keys a rotation still reads: `id:encryptionKey:hmacKey` entries separated by `;`. */
+const keyRing = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const keys: { id: number; encryptionKey: Buffer; hmacKey: Buffer }[] = [];
+    for (const entry of v.split(';').map((e) => e.trim()).filter((e) => e.length > 0)) {
+      const [id, enc, hmac, ...rest] = entry.split(':').map((p) => p.trim());
+      const keyId = Number(id);
+      const encryptionKey = key32Buffer(enc ?? '');
+      const hmacKey = key32Buffer(hmac ?? '');
+      // Never echo the entry: it holds keys.
+      if (rest.length > 0 || !Number.isInteger(keyId) || keyId < 1 || keyId > 65535 || !encryptionKey || !hmacKey || keys.some((k) => k.id === keyId)) {
+        ctx.addIssue({ code: 'custom', message: 'must be id:encryptionKey:hmacKey entries (distinct ids 1–65535, 32-byte keys) separated by ;' });
+        return z.NEVER;
+      }
+      keys.push({ id: keyId, encryptionKey, hmacKey });
+    }
+    return keys;
+  });
+
 /** Comma-separated calendar dates; empty by default. */
 const isoDateList = z
   .string()
@@ -80,6 +106,13 @@ export const configSchema = z.object({
 
   PII_ENCRYPTION_KEY: key32,
   PII_HMAC_KEY: key32,
+  /**
+   * The version of the two keys above, recorded on every row they encrypt (subjects.resident_id_key_id). A key
+   * rotation gives the new keys a new id and moves the old ones to PII_PREVIOUS_KEYS until `keys:rotate` ends.
+   */
+  PII_KEY_ID: z.coerce.number().int().min(1).max(65535).default(1),
+  /** Older resident-ID keys still read (decrypt, lookup) during a rotation: `id:encKey:hmacKey;...`. Empty by default. */
+  PII_PREVIOUS_KEYS: keyRing,
 
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(20000),

@@ -35,6 +35,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the resident-ID key ring: key 1 and no previous keys by default', () => {
+    expect(loadConfig(valid, []).pii).toMatchObject({ keyId: 1, previousKeys: [] });
+    const old = 'b'.repeat(64);
+    const c = loadConfig({ ...valid, PII_KEY_ID: '2', PII_PREVIOUS_KEYS: ` 1:${old}:${Buffer.alloc(32, 7).toString('base64')} ` }, []);
+    expect(c.pii.keyId).toBe(2);
+    expect(c.pii.previousKeys).toEqual([{ id: 1, encryptionKey: Buffer.from(old, 'hex'), hmacKey: Buffer.alloc(32, 7) }]);
+  });
+
+  it.each([`1:${'b'.repeat(64)}`, `x:${'b'.repeat(64)}:${'c'.repeat(64)}`, `1:${'b'.repeat(62)}:${'c'.repeat(64)}`, `1:${'b'.repeat(64)}:${'c'.repeat(64)};1:${'d'.repeat(64)}:${'e'.repeat(64)}`])(
+    'rejects a malformed key ring without echoing it (%#)',
+    (ring) => {
+      try {
+        loadConfig({ ...valid, PII_PREVIOUS_KEYS: ring }, []);
+        throw new Error('accepted');
+      } catch (e) {
+        expect((e as ConfigError).problems).toEqual([expect.stringMatching(/^PII_PREVIOUS_KEYS:/)]);
+        expect((e as Error).message).not.toMatch(/bbbb|cccc/);
+      }
+    },
+  );
+
   it('reads the penalty export settings, masked IDs and ISO dates by default', () => {
     expect(loadConfig(valid, []).penaltyExport).toEqual({ dateFormat: 'YYYY-MM-DD', authorityCodes: {}, dataSource: { name: '', code: '' }, g2gFullResidentId: false });
     const c = loadConfig(

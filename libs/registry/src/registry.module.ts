@@ -4,7 +4,7 @@ import { EventCorrectionsService } from './events/event-corrections.service';
 import { EventsReader } from './events/events.reader';
 import { EventsService } from './events/events.service';
 import { EventCsvImporter } from './import/event-csv-importer';
-import { residentIdCipherProvider } from './pii';
+import { KeyRotationService, residentIdCipherProvider } from './pii';
 import { EmploymentsWriter } from './subjects/employments.writer';
 import { SubjectDirectory } from './subjects/subject-directory';
 import { SubjectsReader } from './subjects/subjects.reader';
@@ -23,7 +23,8 @@ import { SubjectsService } from './subjects/subjects.service';
     EventCorrectionsService,
     EventsReader,
     EventCsvImporter,
+    KeyRotationService,
   ],
-  exports: [EventCsvImporter, residentIdCipherProvider, SubjectsService, SubjectsReader, EventsService, EventCorrectionsService, EventsReader],
+  exports: [EventCsvImporter, residentIdCipherProvider, SubjectsService, SubjectsReader, EventsService, EventCorrectionsService, EventsReader, KeyRotationService],
 })
 export class RegistryModule {}

@@ -19,7 +19,9 @@ const ORGANISATIONS = new Set<string>([SubjectType.MEDICAL_INSTITUTION, SubjectT
 export async function subjectIdentities(em: EntityManager, ids: readonly string[]): Promise<SubjectIdentity[]> {
   if (ids.length === 0) return [];
   const rows: { id: string | number; type: SubjectType; credit_code: string | null; resident_id_hmac: string | null; resident_id_masked: string | null; name: string | null; agreement_signed_on: string | null; event_revision: number }[] =
-    await em.query('SELECT id, type, credit_code, resident_id_hmac, resident_id_masked, name, agreement_signed_on, event_revision FROM subjects WHERE id IN (?)', [ids]);
+    // The frozen feed key, not the lookup HMAC: a key rotation re-keys the latter, and the commission tracks
+    // entries by subjectKey (rows from before the column fall back to the HMAC they were created with).
+    await em.query('SELECT id, type, credit_code, COALESCE(resident_id_feed_key, resident_id_hmac) AS resident_id_hmac, resident_id_masked, name, agreement_signed_on, event_revision FROM subjects WHERE id IN (?)', [ids]);
   return rows.map((r) => {
     const organisation = ORGANISATIONS.has(r.type);
     return {

@@ -9,6 +9,8 @@ export interface BatchItem {
   item: NormalizedEventItem;
   /** HMAC of the resident ID when the item names its subject that way (the ID itself is never kept). */
   hmac: string | null;
+  /** The ID's HMAC under every configured key, current first (a rotation in progress: a subject holds either). */
+  hmacs: string[];
   subject?: Subject;
   inputHash?: string;
   /** Set when the item repeats an event stored before or earlier in this batch. */

@@ -80,7 +80,8 @@ export class EventsService {
       const found = validateEventItem(raw, { today, subjectType });
       if (found) return batch.reject(index, found);
       const item = normalizeEventItem(raw as RecordEventItem);
-      ok.push({ index, raw, item, hmac: item.residentId ? this.cipher.lookupHash(item.residentId) : null });
+      const hmacs = item.residentId ? this.cipher.lookupHashes(item.residentId) : [];
+      ok.push({ index, raw, item, hmac: hmacs[0] ?? null, hmacs });
     });
     batch.settle();
     return batch;
@@ -94,7 +95,7 @@ export class EventsService {
     // Subjects named by id were read before validation; only the natural keys are looked up here.
     const keys = {
       creditCodes: batch.live.flatMap((i) => (i.item.creditCode ? [i.item.creditCode] : [])),
-      residentIdHmacs: batch.live.flatMap((i) => (i.hmac ? [i.hmac] : [])),
+      residentIdHmacs: batch.live.flatMap((i) => i.hmacs),
     };
     let found = uniqueById([...namedById, ...(await this.directory.find(em, keys))]);
     const newcomers = batch.live.filter((i) => i.hmac && isNewInsuredPerson(i, found));
@@ -132,6 +133,8 @@ export class EventsService {
       creditCode: null,
       residentIdHmac: hmac,
       residentIdEnc: this.cipher.encrypt(residentId),
+      residentIdKeyId: this.cipher.keyId,
+      residentIdFeedKey: hmac,
       residentIdMasked: maskResidentId(residentId),
       profession: null,
       professionKey: '',
@@ -224,7 +227,7 @@ function isNewInsuredPerson(i: BatchItem, found: Subject[]): boolean {
 }
 
 function personCandidates(i: BatchItem, found: Subject[]): Subject[] {
-  return found.filter((s) => s.residentIdHmac === i.hmac && EVENT_TYPES_BY_SUBJECT_TYPE[s.type].includes(i.item.type as EventType));
+  return found.filter((s) => s.residentIdHmac !== null && i.hmacs.includes(s.residentIdHmac) && EVENT_TYPES_BY_SUBJECT_TYPE[s.type].includes(i.item.type as EventType));
 }
 
 function conflict(message: string) {

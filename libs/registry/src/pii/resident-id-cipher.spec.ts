@@ -33,3 +33,29 @@ describe('ResidentIdCipher', () => {
     expect(() => new ResidentIdCipher(randomBytes(16), randomBytes(32))).toThrow(RangeError);
   });
 });
+
+describe('ResidentIdCipher with a key ring (a rotation in progress)', () => {
+  const oldKey = { id: 1, encryptionKey: randomBytes(32), hmacKey: randomBytes(32) };
+  const before = new ResidentIdCipher(oldKey.encryptionKey, oldKey.hmacKey, { keyId: 1 });
+  const during = new ResidentIdCipher(randomBytes(32), randomBytes(32), { keyId: 2, previous: [oldKey] });
+
+  it('writes under the new key and reads values written under the old one, by key id or by trying', () => {
+    const old = before.encrypt(ID);
+    expect(during.keyId).toBe(2);
+    expect(during.keyIds).toEqual([2, 1]);
+    expect(during.decrypt(old, 1)).toBe(ID);
+    expect(during.decrypt(old)).toBe(ID);
+    expect(() => during.decrypt(old, 2)).toThrow();
+    expect(() => before.decrypt(during.encrypt(ID))).toThrow();
+    expect(() => during.decrypt(old, 7)).toThrow(/key 7 is not configured/);
+  });
+
+  it('looks up under both HMAC keys, the current one first', () => {
+    expect(during.lookupHashes(ID)).toEqual([during.lookupHash(ID), before.lookupHash(ID)]);
+    expect(before.lookupHashes(ID)).toEqual([before.lookupHash(ID)]);
+  });
+
+  it('refuses a previous key that repeats the current id', () => {
+    expect(() => new ResidentIdCipher(randomBytes(32), randomBytes(32), { keyId: 1, previous: [oldKey] })).toThrow(/repeats the current key id 1/);
+  });
+});

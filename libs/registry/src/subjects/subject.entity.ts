@@ -31,6 +31,18 @@ export class Subject {
   @Column({ name: 'resident_id_enc', type: 'varbinary', length: 64, nullable: true, select: false })
   residentIdEnc!: Buffer | null;
 
+  /** The version of the resident-ID keys that wrote resident_id_enc and resident_id_hmac (PII_KEY_ID); null without an ID. */
+  @Column({ name: 'resident_id_key_id', type: 'smallint', unsigned: true, nullable: true })
+  residentIdKeyId!: number | null;
+
+  /**
+   * The person's `subjectKey` in the commission's list feeds: the lookup HMAC as it was when the subject was
+   * created, frozen. A key rotation re-keys resident_id_hmac but never this, because the commission tracks
+   * entries by it (a new key would read as another person).
+   */
+  @Column({ name: 'resident_id_feed_key', type: 'char', length: 64, nullable: true })
+  residentIdFeedKey!: string | null;
+
   /** First 6 + ******** + last 4: what every caller but the regulator sees. */
   @Column({ name: 'resident_id_masked', type: 'char', length: 18, nullable: true })
   residentIdMasked!: string | null;

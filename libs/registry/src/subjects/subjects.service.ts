@@ -25,6 +25,8 @@ interface PreparedSubject {
   item: NormalizedSubjectItem;
   key: string;
   hmac: string | null;
+  /** The ID's lookup hash under every configured key (current first): during a rotation a subject may hold either. */
+  hmacs: string[];
 }
 
 /** Registration of subjects (api-contract.md `registerSubjects`): bulk, all-or-nothing, idempotent by natural key. */
@@ -62,20 +64,24 @@ export class SubjectsService {
     const found = validateSubjectItem(raw, today);
     if (found) throw badItem(index, found);
     const item = normalizeSubjectItem(raw as RegisterSubjectItem);
-    const hmac = item.residentId ? this.cipher.lookupHash(item.residentId) : null;
+    const hmacs = item.residentId ? this.cipher.lookupHashes(item.residentId) : [];
+    const hmac = hmacs[0] ?? null;
     const key = subjectKey({ type: item.type, creditCode: item.creditCode, residentIdHmac: hmac, professionKey: item.profession ?? '' });
-    return { index, item, key, hmac };
+    return { index, item, key, hmac, hmacs };
   }
 
   /** Inserts the subjects not stored yet; returns every subject of the batch by natural key, and the new ids. */
   private async upsert(em: EntityManager, prepared: PreparedSubject[]): Promise<{ byKey: Map<string, Subject>; created: string[] }> {
     const keys = {
       creditCodes: prepared.flatMap((p) => (p.item.creditCode ? [p.item.creditCode] : [])),
-      residentIdHmacs: prepared.flatMap((p) => (p.hmac ? [p.hmac] : [])),
+      residentIdHmacs: prepared.flatMap((p) => p.hmacs),
     };
+    // A subject not yet re-keyed by a rotation holds the old hash: key it by the current one, as the batch is.
+    const current = new Map(prepared.flatMap((p) => p.hmacs.map((h) => [h, p.hmac!] as const)));
+    const keyOf = (s: Subject): string => subjectKey({ ...s, residentIdHmac: s.residentIdHmac && (current.get(s.residentIdHmac) ?? s.residentIdHmac) });
     const stored = await this.directory.find(em, keys);
     checkTypeConflicts(prepared, stored);
-    const known = new Set(stored.map(subjectKey));
+    const known = new Set(stored.map(keyOf));
     const fresh = new Map<string, PreparedSubject>();
     for (const p of prepared) if (!known.has(p.key) && !fresh.has(p.key)) fresh.set(p.key, p);
     if (fresh.size > 0) {
@@ -89,7 +95,7 @@ export class SubjectsService {
         .execute();
     }
     const all = fresh.size > 0 ? await this.directory.find(em, keys) : stored;
-    const byKey = new Map(all.map((s) => [subjectKey(s), s]));
+    const byKey = new Map(all.map((s) => [keyOf(s), s]));
     return { byKey, created: [...fresh.keys()].map((key) => byKey.get(key)!.id) };
   }
 
@@ -101,6 +107,8 @@ export class SubjectsService {
       creditCode: item.creditCode,
       residentIdHmac: p.hmac,
       residentIdEnc: item.residentId ? this.cipher.encrypt(item.residentId) : null,
+      residentIdKeyId: item.residentId ? this.cipher.keyId : null,
+      residentIdFeedKey: p.hmac,
       residentIdMasked: item.residentId ? maskResidentId(item.residentId) : null,
       profession: item.profession,
       professionKey: item.profession ?? '',
@@ -119,11 +127,12 @@ export class SubjectsService {
         .getRepository(Subject)
         .createQueryBuilder('s')
         .addSelect('s.residentIdEnc')
+        .addSelect('s.residentIdKeyId')
         .where('s.id = :id', { id })
         .getOne();
       if (!row?.residentIdEnc) return null;
       await this.audit.append(em, [{ actor, action: 'subject.reveal_resident_id', targetType: 'subject', targetId: id, diff: {} }]);
-      return this.cipher.decrypt(row.residentIdEnc);
+      return this.cipher.decrypt(row.residentIdEnc, row.residentIdKeyId);
     });
   }
 }
