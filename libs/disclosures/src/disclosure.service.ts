@@ -3,6 +3,7 @@ import { DomainError } from '@app/common';
 import { canonicalJson } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
+  freeTextProblem,
   correctionNote,
   disclosureContent,
   DisclosureKind,
@@ -143,6 +144,9 @@ export class DisclosureService {
   async withdraw(id: string, reason: string, actor: string, now = new Date()): Promise<Disclosure> {
     const why = reason.trim();
     if (why === '' || why.length > 500) throw DomainError.badInput('a reason of 1 to 500 characters is required', { field: 'reason', reason: 'MISSING_FIELD' });
+    // The reason is shown on the public page beside the withdrawn version.
+    const problem = freeTextProblem(why, true);
+    if (problem) throw DomainError.badInput(`reason ${problem}`, { field: 'reason', reason: 'INVALID_VALUE' });
     return retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
       const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();

@@ -31,7 +31,7 @@ export function parsePeriod(label: string): DisclosurePeriod | null {
 export function parseDisclosurePeriod(kind: DisclosureKind, label: string): PeriodResult {
   const period = parsePeriod(label);
   if (period === null || Number(period.from.slice(0, 4)) < 2000) {
-    return { ok: false, reason: 'INVALID_PERIOD', message: `a period is 2026-10 (month), 2026-Q3 (quarter) or 2026-H2 (half-year), not ${JSON.stringify(label.slice(0, 20))}` };
+    return { ok: false, reason: 'INVALID_PERIOD', message: 'a period is written 2026-10 (month), 2026-Q3 (quarter) or 2026-H2 (half-year)' }; // never echo the input
   }
   const cadence = DISCLOSURE_CADENCE[kind];
   if (period.cadence !== cadence) {

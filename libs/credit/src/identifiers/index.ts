@@ -10,4 +10,4 @@ export type { CreditCodeDefect, CreditCodeValidation, CreditCodeOptions } from '
 export { residentIdCheckDigit, makeResidentId, validateResidentId } from './resident-id';
 export type { ResidentIdDefect, ResidentIdValidation } from './resident-id';
 export { ageOn, isMinorOn } from './age';
-export { maskResidentId, maskPersonName, containsResidentIdPattern, maskResidentIdsIn } from './masking';
+export { maskResidentId, maskPersonName, containsResidentIdPattern, containsMobileNumberPattern, containsValidResidentId, maskResidentIdsIn } from './masking';

@@ -1,3 +1,5 @@
+import { validateResidentId } from './resident-id';
+
 /**
  * Masking of personal data for anything that leaves the restricted roles (domain.md section 7; 条例 Art.32,
  * PIPL Art.28). Each function fails towards hiding more: input it does not understand is masked entirely.
@@ -47,9 +49,36 @@ const RESIDENT_ID_PATTERN = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
 /** The same shape, global, with the parts a mask keeps (first 6, last 4) captured. */
 const RESIDENT_ID_PATTERN_ALL = /(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])/g;
 
-/** True when the text contains anything shaped like an 18-character resident ID, valid or not. */
+// Format characters (zero-width spaces, direction marks) and combining marks: invisible, so an ID can hide
+// behind them; NFKC folds full-width digits (１１０１…) to ASCII. Both are undone before looking for an ID.
+const INVISIBLE = /[\p{Cf}\p{M}]/gu;
+const folded = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '');
+
+// A mainland mobile number, optionally with the country code and the usual 3-4-4 separators.
+const MOBILE_NUMBER_PATTERN = /(?<![0-9])(?:86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])/;
+
+/**
+ * True when the text contains anything shaped like an 18-character resident ID, valid or not, also when it is
+ * written in full-width digits or broken up by invisible characters (as a reader of the text would still see it).
+ */
 export function containsResidentIdPattern(text: string): boolean {
-  return RESIDENT_ID_PATTERN.test(text);
+  return RESIDENT_ID_PATTERN.test(text) || RESIDENT_ID_PATTERN.test(folded(text));
+}
+
+const RESIDENT_ID_CANDIDATES = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g;
+
+/**
+ * True when the text contains a valid resident ID (check digit and birth date right), however written: for
+ * identifier fields (a case system's reference), where an 18-digit serial number is legitimate but a real ID
+ * is a column mix-up that would store personal data in clear.
+ */
+export function containsValidResidentId(text: string): boolean {
+  return [text, folded(text)].some((t) => [...t.matchAll(RESIDENT_ID_CANDIDATES)].some((m) => validateResidentId(m[0]).ok));
+}
+
+/** True when the text contains a mainland mobile phone number (domain.md §7: never in anything public). */
+export function containsMobileNumberPattern(text: string): boolean {
+  return MOBILE_NUMBER_PATTERN.test(folded(text));
 }
 
 /**

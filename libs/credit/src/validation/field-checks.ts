@@ -1,5 +1,6 @@
 import { isIsoDate, IsoDate } from '../calendar';
-import { containsResidentIdPattern } from '../identifiers';
+import { containsValidResidentId } from '../identifiers';
+import { freeTextProblem } from './free-text';
 import { issue, ValidationIssue } from './validation-issue';
 
 /**
@@ -11,9 +12,6 @@ export type InputRecord = Readonly<Record<string, unknown>>;
 /** Dates before this are typing errors (0224 for 2024), not history: the fund supervision regime is younger. */
 export const EARLIEST_BUSINESS_DATE = '1990-01-01';
 
-// C0 and C1 control characters (tab and newline included): they break CSV exports, logs and the
-// canonical JSON of the feeds, and no legitimate identifier or name contains them.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
 const REGION_CODE = /^[1-9][0-9]{5}$/;
 
 export function isAbsent(value: unknown): boolean {
@@ -35,21 +33,25 @@ export function checkText(record: InputRecord, field: string, maxLength: number,
   if (typeof value !== 'string') return issue(field, 'INVALID_VALUE', 'must be a string');
   const trimmed = value.trim();
   if (trimmed === '') return required ? missing(field) : null;
-  if (CONTROL_CHARACTER.test(trimmed)) return issue(field, 'INVALID_VALUE', 'must not contain control characters');
+  const problem = freeTextProblem(trimmed, false);
+  if (problem) return issue(field, 'INVALID_VALUE', problem);
+  // An identifier (sourceRef …) may be an 18-digit serial number, but a real resident ID there would be
+  // stored and shown in clear.
+  if (containsValidResidentId(trimmed)) return issue(field, 'INVALID_VALUE', 'must not contain a resident ID number');
   if (codePointLength(trimmed) > maxLength) return issue(field, 'INVALID_VALUE', `must be at most ${maxLength} characters`);
   return null;
 }
 
 /**
  * For texts that end up in public disclosures or unencrypted columns (names, decision numbers, authorities):
- * an ID number there is a column mix-up that would later leak it (domain.md section 7), so it is refused now.
+ * an ID or phone number there is a column mix-up that would later leak it (domain.md section 7), so it is
+ * refused now, also when written in full-width digits or with invisible characters in between.
  */
 export function checkPublicText(record: InputRecord, field: string, maxLength: number, required: boolean): ValidationIssue | null {
   const found = checkText(record, field, maxLength, required);
   if (found || typeof record[field] !== 'string') return found;
-  return containsResidentIdPattern(record[field] as string)
-    ? issue(field, 'INVALID_VALUE', 'must not contain a resident ID number')
-    : null;
+  const problem = freeTextProblem(record[field] as string, true);
+  return problem ? issue(field, 'INVALID_VALUE', problem) : null;
 }
 
 function codePointLength(text: string): number {

@@ -9,3 +9,4 @@ export type { EventValidationContext } from './validate-event-item';
 export { normalizeSubjectItem } from './register-subject-item';
 export type { RegisterSubjectItem, NormalizedSubjectItem } from './register-subject-item';
 export { validateSubjectItem } from './validate-subject-item';
+export { freeTextProblem } from './free-text';

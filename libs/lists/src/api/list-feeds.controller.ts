@@ -53,7 +53,7 @@ export class ListFeedsController {
 
 export function listKind(value: string): ListKind {
   if (!(Object.values(ListKind) as string[]).includes(value)) {
-    throw DomainError.notFound(`no list named ${JSON.stringify(value.slice(0, 40))}: one of ${Object.values(ListKind).join(', ')}`, { field: 'list', reason: 'UNKNOWN_LIST' });
+    throw DomainError.notFound(`no such list: one of ${Object.values(ListKind).join(', ')}`, { field: 'list', reason: 'UNKNOWN_LIST' });
   }
   return value as ListKind;
 }

@@ -104,7 +104,7 @@ export class RuleSetPreviewService {
   /** A stored preview, for polling. */
   async find(id: string): Promise<RuleSetPreview> {
     const record = /^[0-9]{1,20}$/.test(id) ? await this.dataSource.getRepository(RuleSetPreviewRecord).findOneBy({ id }) : null;
-    if (!record) throw DomainError.notFound(`no rule-set preview ${id}`, { field: 'id' });
+    if (!record) throw DomainError.notFound('no such rule-set preview', { field: 'id' });
     return toPreview(record);
   }
 

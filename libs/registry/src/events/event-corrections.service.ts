@@ -1,7 +1,7 @@
 import { isRowId } from '@app/common/orm';
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { containsResidentIdPattern, EventStatus, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
+import { EventStatus, freeTextProblem, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -114,8 +114,8 @@ function checkReason(reason: string): string {
   if (trimmed.length === 0 || [...trimmed].length > REASON_MAX) {
     throw DomainError.badInput(`reason must be 1 to ${REASON_MAX} characters`, { field: 'reason', reason: 'INVALID_VALUE' });
   }
-  if (containsResidentIdPattern(trimmed)) {
-    throw DomainError.badInput('reason must not contain a resident ID number', { field: 'reason', reason: 'INVALID_VALUE' });
-  }
+  // A revocation's reason becomes the withdrawal note of the public disclosure item: public text.
+  const problem = freeTextProblem(trimmed, true);
+  if (problem) throw DomainError.badInput(`reason ${problem}`, { field: 'reason', reason: 'INVALID_VALUE' });
   return trimmed;
 }
