@@ -1,4 +1,6 @@
 import { Role } from '@app/auth';
+import { ListKind } from '@app/credit';
+import { WebhookSecretCipher, WebhookSubscriptionsService } from '@app/lists';
 import { KeyRotationService } from '@app/registry';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -26,13 +28,14 @@ let regulatorBefore: string;
 let regulatorDuring: string;
 
 beforeAll(async () => {
-  before = await startApi();
   const saved = { ...process.env };
+  process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1'; // a subscription to a local address, never called here
+  before = await startApi();
   Object.assign(process.env, ROTATING);
   try {
     during = await startApi();
   } finally {
-    for (const k of Object.keys(ROTATING)) delete process.env[k];
+    for (const k of [...Object.keys(ROTATING), 'WEBHOOK_ALLOWED_HOSTS']) delete process.env[k];
     Object.assign(process.env, saved);
   }
 });
@@ -172,6 +175,13 @@ function rotateCliToEnd(env: Record<string, string> = ROTATING): { status: numbe
 
 it('resumes: killed half-way, the re-run continues and ends with every row on the new key; lookups work in between', async () => {
   const people = await seedUnderOldKey(20, 130);
+  // Webhook signing secrets are encrypted under a key derived from the same PII_ENCRYPTION_KEY.
+  const subscriptions = before.app.get(WebhookSubscriptionsService);
+  const principal = { role: Role.NDRC, keyId: null, keyName: null };
+  const secrets = [
+    (await subscriptions.create(ListKind.SEVERE_DISHONESTY, 'http://127.0.0.1:9/a', undefined, principal, 'test')).secret,
+    (await subscriptions.create(ListKind.GOOD_CONDUCT, 'http://127.0.0.1:9/b', undefined, principal, 'test')).secret,
+  ];
   const child = rotateCli('--chunk-size', '5', '--pause-ms', '40');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const onNewKey = async (): Promise<number> => (await keyRows(during)).filter((r) => r.keyId === 2).length;
@@ -191,6 +201,10 @@ it('resumes: killed half-way, the re-run continues and ends with every row on th
   expect(resumed.stderr).not.toMatch(RESIDENT_ID_SHAPE);
   expect(resumed.status).toBe(0);
   expect(resumed.stdout).toContain(`${people.length - moved} resident IDs moved to key 2 (resumed an interrupted rotation)`);
+  expect(resumed.stdout).toContain('2 webhook signing secrets moved to key 2');
+  const newKeyOnly = new WebhookSecretCipher(Buffer.from(NEW.enc, 'hex'));
+  const stored: { secret_enc: Buffer }[] = await during.dataSource.query('SELECT secret_enc FROM webhook_subscriptions ORDER BY id');
+  expect(stored.map((r) => newKeyOnly.decrypt(r.secret_enc))).toEqual(secrets);
   expect((await keyRows(during)).every((r) => r.keyId === 2)).toBe(true);
   await expectFoundByResidentId(during, regulatorDuring, people);
 
@@ -202,8 +216,9 @@ it('resumes: killed half-way, the re-run continues and ends with every row on th
   const again = rotateCliToEnd();
   expect(again.status).toBe(0);
   expect(again.stdout).toContain('every resident ID is already on key 2');
+  expect(again.stdout).not.toContain('webhook');
   expect(await rotationAudit(during)).toHaveLength(3);
-});
+}, 240_000); // three CLI processes, each a Nest boot: slow on a loaded machine
 
 it('refuses, changing nothing, when rows are on a key the configuration does not hold', async () => {
   await seedUnderOldKey(3, 3);
@@ -213,4 +228,4 @@ it('refuses, changing nothing, when rows are on a key the configuration does not
   expect(r.stderr).not.toContain(OLD.enc);
   expect((await keyRows(before)).every((r) => r.keyId === 1)).toBe(true);
   expect(await rotationAudit(before)).toHaveLength(0);
-});
+}, 120_000);

@@ -17,6 +17,7 @@ export * from './feeds/stamped-snapshot';
 export * from './feeds/snapshot-stamp.entity';
 export * from './webhooks/webhook-subscription.entity';
 export * from './webhooks/webhook-secret';
+export * from './webhooks/webhook-secret-rotation.service';
 export * from './webhooks/webhook-target';
 export * from './webhooks/webhook-subscriptions.service';
 export * from './webhooks/webhook-delivery.service';

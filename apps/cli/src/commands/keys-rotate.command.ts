@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@app/common';
+import { WebhookSecretRotationService } from '@app/lists';
 import { KeyRotationBusyError, KeyRotationService } from '@app/registry';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { cliActor, info, out, progressBar } from '../cli-output';
@@ -16,7 +17,10 @@ interface RotateFlags {
  */
 @Command({ name: 'keys:rotate', description: 'move every stored resident ID to the current key (PII_KEY_ID); resumable' })
 export class KeysRotateCommand extends CommandRunner {
-  constructor(private readonly rotation: KeyRotationService) {
+  constructor(
+    private readonly rotation: KeyRotationService,
+    private readonly webhookSecrets: WebhookSecretRotationService,
+  ) {
     super();
   }
 
@@ -25,6 +29,9 @@ export class KeysRotateCommand extends CommandRunner {
     try {
       const r = await this.rotation.run({ chunkSize: flags.chunkSize, pauseMs: flags.pauseMs, actor: cliActor(), onProgress: (p) => bar.update(p.done, p.total) });
       bar.stop();
+      // The webhook signing secrets hang off the same encryption key (HKDF): re-keyed in the same command.
+      const secrets = await this.webhookSecrets.run(cliActor());
+      if (secrets > 0) out(`${secrets} webhook signing secrets moved to key ${r.keyId}`);
       if (r.pendingAtStart === 0) out(`every resident ID is already on key ${r.keyId}`);
       else out(`${r.rotated} resident IDs moved to key ${r.keyId}${r.resumed ? ' (resumed an interrupted rotation)' : ''}; the previous keys may now leave PII_PREVIOUS_KEYS`);
     } catch (e) {

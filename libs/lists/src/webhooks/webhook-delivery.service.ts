@@ -61,7 +61,7 @@ export class WebhookDeliveryService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {
-    this.cipher = new WebhookSecretCipher(config.pii.encryptionKey);
+    this.cipher = new WebhookSecretCipher(config.pii.encryptionKey, config.pii.previousKeys.map((k) => k.encryptionKey));
   }
 
   /**

@@ -27,4 +27,15 @@ describe('webhook secrets', () => {
     altered[altered.length - 1] ^= 1;
     expect(() => cipher.decrypt(altered)).toThrow();
   });
+
+  it('during a key rotation: decrypt under the previous key too, and tell which values still need re-keying', () => {
+    const oldKey = randomBytes(32);
+    const stored = new WebhookSecretCipher(oldKey).encrypt('whsec_x');
+    const rotating = new WebhookSecretCipher(randomBytes(32), [oldKey]);
+    expect(rotating.decrypt(stored)).toBe('whsec_x');
+    expect(rotating.isCurrent(stored)).toBe(false);
+    const rekeyed = rotating.encrypt(rotating.decrypt(stored));
+    expect(rotating.isCurrent(rekeyed)).toBe(true);
+    expect(() => new WebhookSecretCipher(oldKey).decrypt(rekeyed)).toThrow();
+  });
 });

@@ -21,10 +21,23 @@ export function newWebhookSecret(): string {
  */
 export class WebhookSecretCipher {
   private readonly key: Buffer;
+  /** Keys derived from PII_PREVIOUS_KEYS: secrets written before a key rotation still decrypt until re-keyed. */
+  private readonly previous: Buffer[];
 
-  constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new RangeError('key must be 32 bytes');
-    this.key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yibao/webhook-secret', 32));
+  constructor(masterKey: Buffer, previousMasterKeys: readonly Buffer[] = []) {
+    if ([masterKey, ...previousMasterKeys].some((k) => k.length !== 32)) throw new RangeError('key must be 32 bytes');
+    this.key = derive(masterKey);
+    this.previous = previousMasterKeys.map(derive);
+  }
+
+  /** True when the value is encrypted under the current key (a rotation has nothing to do for it). */
+  isCurrent(stored: Buffer): boolean {
+    try {
+      decryptWith(this.key, stored);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   encrypt(secret: string): Buffer {
@@ -35,11 +48,27 @@ export class WebhookSecretCipher {
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
   }
 
-  /** Throws when the value was altered or encrypted under another key. */
+  /** Throws when the value was altered or encrypted under a key not configured (GCM authenticates it). */
   decrypt(stored: Buffer): string {
-    const decipher = createDecipheriv('aes-256-gcm', this.key, stored.subarray(0, IV_BYTES));
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(stored.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(stored.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    let failure: unknown;
+    for (const key of [this.key, ...this.previous]) {
+      try {
+        return decryptWith(key, stored);
+      } catch (e) {
+        failure = e;
+      }
+    }
+    throw failure;
   }
+}
+
+function derive(masterKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yibao/webhook-secret', 32));
+}
+
+function decryptWith(key: Buffer, stored: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, stored.subarray(0, IV_BYTES));
+  decipher.setAAD(AAD);
+  decipher.setAuthTag(stored.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(stored.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
 }
