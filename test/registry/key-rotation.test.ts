@@ -229,3 +229,15 @@ it('refuses, changing nothing, when rows are on a key the configuration does not
   expect((await keyRows(before)).every((r) => r.keyId === 1)).toBe(true);
   expect(await rotationAudit(before)).toHaveLength(0);
 }, 120_000);
+
+it('stops, naming the subject, when a process on the old configuration made a second subject for a person already on the new key', async () => {
+  const [person] = await register(during, regulatorDuring, [insured(7)]); // under key 2
+  const [twin] = await register(before, regulatorBefore, [insured(7)]); // the old configuration finds no key-1 hash: a second row
+  expect(twin.id).not.toBe(person.id);
+  const rotation = during.app.get(KeyRotationService).run({ actor: 'test:rotation' });
+  await expect(rotation).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'KEY_ROTATION_DUPLICATE_PERSON', subjectId: twin.id } });
+  const rows = await keyRows(during);
+  expect(rows.find((r) => r.id === twin.id)!.keyId).toBe(1); // its chunk rolled back
+  const audit = await rotationAudit(during);
+  expect(audit.map((a) => a.action)).toEqual(['pii.key_rotation.start']); // started, never finished: the next run says it resumes
+});

@@ -1,6 +1,6 @@
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { retryingTransaction } from '@app/database';
+import { isDuplicateKey, retryingTransaction } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -115,12 +115,23 @@ export class KeyRotationService {
       );
       for (const r of rows) {
         const clear = this.cipher.decrypt(r.enc, r.keyId);
-        await em.query('UPDATE subjects SET resident_id_enc = ?, resident_id_hmac = ?, resident_id_key_id = ? WHERE id = ?', [
-          this.cipher.encrypt(clear),
-          this.cipher.lookupHash(clear),
-          this.cipher.keyId,
-          r.id,
-        ]);
+        try {
+          await em.query('UPDATE subjects SET resident_id_enc = ?, resident_id_hmac = ?, resident_id_key_id = ? WHERE id = ?', [
+            this.cipher.encrypt(clear),
+            this.cipher.lookupHash(clear),
+            this.cipher.keyId,
+            r.id,
+          ]);
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+          // Another row already holds this person under the new key: a second subject for one person, made
+          // by a process that looked up with the old configuration. Stop (this chunk rolls back): an operator
+          // merges the two; retrying cannot help.
+          throw DomainError.conflict(`subject ${r.id}: another subject already holds the same person under key ${this.cipher.keyId} (created by a process on the old configuration?); merge them, then run keys:rotate again`, {
+            reason: 'KEY_ROTATION_DUPLICATE_PERSON',
+            subjectId: String(r.id),
+          });
+        }
       }
       return { last: rows.length > 0 ? String(rows[rows.length - 1].id) : null, rotated: rows.length };
     });
