@@ -1,0 +1,39 @@
+import { ErrorCode } from '@app/common';
+import type { NextFunction, Request, Response } from 'express';
+import { nestsDeeperThan } from './json-depth';
+
+/** A refusal in the shape of the path: GraphQL's `errors` array on /graphql, the REST `{ code, message }` elsewhere. */
+export function refuse(req: Request, res: Response, status: number, code: ErrorCode, reason: string, message: string): void {
+  if (req.originalUrl.startsWith('/graphql')) {
+    res.status(status).json({ errors: [{ message, extensions: { code, reason } }] });
+  } else {
+    res.status(status).json({ code, reason, message });
+  }
+}
+
+/** Refuses a JSON body nested deeper than `max` before GraphQL coerces it (recursively) into variables. */
+export function jsonDepthLimit(max: number) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.body !== null && typeof req.body === 'object' && nestsDeeperThan(req.body, max)) {
+      return refuse(req, res, 400, ErrorCode.BAD_USER_INPUT, 'TOO_DEEP', `the request body nests deeper than ${max} levels`);
+    }
+    next();
+  };
+}
+
+/**
+ * The last word on an error no one else answered (a body the parser refused on a REST path, and anything
+ * thrown by Express-level middleware): Express's own handler would send the stack trace as HTML outside
+ * production. Caller errors keep their status with a fixed message (the parser's quotes the body); the
+ * rest is INTERNAL.
+ */
+export function safeErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(err);
+  const e = err as { status?: unknown; type?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : 500;
+  if (status >= 400 && status < 500) {
+    const tooLarge = e.type === 'entity.too.large';
+    return refuse(req, res, status, ErrorCode.BAD_USER_INPUT, tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', tooLarge ? 'the request body is too large' : 'the request could not be read');
+  }
+  refuse(req, res, 500, ErrorCode.INTERNAL, 'INTERNAL', 'internal error');
+}
