@@ -16,6 +16,7 @@ interface ScanState {
 }
 
 const KEY = Symbol.for('yibao.responseScan');
+const STATIC_ASSET = /javascript|text\/css|^image\/|^font\/|wasm|octet-stream/;
 const g = globalThis as unknown as Record<symbol, ScanState | undefined>;
 
 export function responseScan(): ScanState {
@@ -37,6 +38,8 @@ function install(): void {
   const inspect = (res: ServerResponse, chunk: unknown, encoding: unknown): void => {
     const state = responseScan();
     if (state.paused || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    // Static bundles (the development IDE's scripts and styles) quote module paths by nature; they are files, not answers.
+    if (STATIC_ASSET.test(String(res.getHeader('content-type') ?? ''))) return;
     state.scanned++;
     const found = leaksIn(text(chunk, encoding));
     if (found.length > 0) {

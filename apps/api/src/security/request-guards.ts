@@ -22,10 +22,11 @@ export function jsonDepthLimit(max: number) {
 }
 
 /**
- * The last word on an error no one else answered (a body the parser refused on a REST path, and anything
- * thrown by Express-level middleware): Express's own handler would send the stack trace as HTML outside
- * production. Caller errors keep their status with a fixed message (the parser's quotes the body); the
- * rest is INTERNAL.
+ * A safety net for errors raised by Express-level middleware (the body parser on REST paths, the guards
+ * above, anything added later) that no one else answered: Express's own final handler sends the stack trace
+ * as HTML outside production. Caller errors keep their status with a fixed message (the parser's own quotes
+ * the body); the rest is INTERNAL. (Today Nest answers body-parser errors itself; the sweep in
+ * test/security/safe-errors.test.ts checks those paths either way.)
  */
 export function safeErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(err);
