@@ -56,9 +56,9 @@ export class AppConfig {
     };
   }
   /** HTTP hardening: CORS origins, body size and JSON nesting limits. */
-  get httpLimits(): { corsOrigins: string[]; bodyLimitBytes: number; jsonMaxDepth: number } {
+  get httpLimits(): { corsOrigins: string[]; bodyLimitBytes: number; jsonMaxDepth: number; jsonMaxArray: number } {
     const r = this.raw;
-    return { corsOrigins: r.CORS_ORIGINS, bodyLimitBytes: r.HTTP_BODY_LIMIT, jsonMaxDepth: r.HTTP_JSON_MAX_DEPTH };
+    return { corsOrigins: r.CORS_ORIGINS, bodyLimitBytes: r.HTTP_BODY_LIMIT, jsonMaxDepth: r.HTTP_JSON_MAX_DEPTH, jsonMaxArray: r.HTTP_JSON_MAX_ARRAY };
   }
 
   /** Holidays and make-up working days for WorkingDayCalendar (libs/credit). */

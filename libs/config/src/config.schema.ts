@@ -113,6 +113,11 @@ export const configSchema = z.object({
   /** Deepest nesting of a JSON request body (GraphQL variables included). */
   HTTP_JSON_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
   /**
+   * Longest list in a JSON request body. Above the largest batch (10,000 ratings keys), so a batch just over its
+   * own limit still gets that limit's BATCH_TOO_LARGE; a list of a million is refused before any coercion.
+   */
+  HTTP_JSON_MAX_ARRAY: z.coerce.number().int().min(100).default(50_000),
+  /**
    * Most tokens a GraphQL document may have: a longer one is refused while it is parsed, before the cost of
    * validating a huge syntax tree (an alias bomb of 25,000 fields costs seconds there). Lists of keys belong
    * in variables, which do not count.

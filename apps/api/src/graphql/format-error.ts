@@ -53,7 +53,7 @@ export function formatError(verbose: boolean) {
     }
     const apolloCode = String(formatted.extensions?.code ?? '');
     // parseOptions.maxTokens stopped the parser: a document too large to run, refused like the other limits.
-    if (apolloCode === 'GRAPHQL_PARSE_FAILED' && /contains more than \d+ tokens/.test(formatted.message)) {
+    if (apolloCode === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
       return { message: 'the query is too large to run: it has too many tokens', extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, reason: 'MAX_TOKENS' } };
     }
     const variable = error instanceof GraphQLError ? variableErrorDetails(error) : null;

@@ -6,12 +6,12 @@ import helmet from 'helmet';
 import { mountGraphqlIde } from './graphql-ide';
 import { RateLimiterService } from './rate-limit/rate-limiter.service';
 import { restRateLimit } from './rate-limit/rest-rate-limit';
-import { jsonDepthLimit, safeErrorHandler } from './request-guards';
+import { jsonShapeLimit, safeErrorHandler } from './request-guards';
 
 /**
  * The API's HTTP layer, in order: security headers on every response (helmet; its strict default CSP suits
  * JSON, the public page and the IDE set their own), CORS only for configured origins, the body parser with
- * its size limit, a nesting limit on JSON bodies, safe answers to unreadable requests, the GraphQL IDE
+ * its size limit, nesting and list-length limits on JSON bodies, safe answers to unreadable requests, the GraphQL IDE
  * (development), and rate limits on the REST routes (GraphQL charges its own, by query cost). Called by
  * main.ts and the tests before app.init(), so these run before any route.
  */
@@ -29,7 +29,7 @@ export function configureApiHttp(app: NestExpressApplication): void {
     });
   }
   configureHttp(app, limits.bodyLimitBytes);
-  app.use(jsonDepthLimit(limits.jsonMaxDepth));
+  app.use(jsonShapeLimit(limits.jsonMaxDepth, limits.jsonMaxArray));
   app.use(safeErrorHandler);
   if (config.graphql.ide) mountGraphqlIde(app);
   const limiter = app.get(RateLimiterService);

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@app/common';
 import type { NextFunction, Request, Response } from 'express';
-import { nestsDeeperThan } from './json-depth';
+import { jsonShapeProblem } from './json-depth';
 
 /** A refusal in the shape of the path: GraphQL's `errors` array on /graphql, the REST `{ code, message }` elsewhere. */
 export function refuse(req: Request, res: Response, status: number, code: ErrorCode, reason: string, message: string): void {
@@ -11,12 +11,15 @@ export function refuse(req: Request, res: Response, status: number, code: ErrorC
   }
 }
 
-/** Refuses a JSON body nested deeper than `max` before GraphQL coerces it (recursively) into variables. */
-export function jsonDepthLimit(max: number) {
+/**
+ * Refuses a JSON body nested deeper than `maxDepth`, or with a list longer than `maxArray`, before GraphQL
+ * coerces it (recursively, element by element) into variables.
+ */
+export function jsonShapeLimit(maxDepth: number, maxArray: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.body !== null && typeof req.body === 'object' && nestsDeeperThan(req.body, max)) {
-      return refuse(req, res, 400, ErrorCode.BAD_USER_INPUT, 'TOO_DEEP', `the request body nests deeper than ${max} levels`);
-    }
+    const problem = req.body !== null && typeof req.body === 'object' ? jsonShapeProblem(req.body, maxDepth, maxArray) : null;
+    if (problem === 'TOO_DEEP') return refuse(req, res, 400, ErrorCode.BAD_USER_INPUT, problem, `the request body nests deeper than ${maxDepth} levels`);
+    if (problem === 'LIST_TOO_LONG') return refuse(req, res, 400, ErrorCode.BAD_USER_INPUT, problem, `the request body has a list of more than ${maxArray} items`);
     next();
   };
 }
