@@ -15,12 +15,15 @@ interface ScanState {
   paused: boolean;
 }
 
-const KEY = Symbol.for('yibao.responseScan');
 const STATIC_ASSET = /javascript|text\/css|^image\/|^font\/|wasm|octet-stream/;
-const g = globalThis as unknown as Record<symbol, ScanState | undefined>;
+
+// Node's core modules are shared by every test file of a Jest worker, while each file gets its own globals:
+// the patch is installed once per worker and the state lives on the patched prototype, reset per file.
+type Patched = Record<string, unknown> & { __leakScan?: ScanState };
+const proto = ServerResponse.prototype as unknown as Patched;
 
 export function responseScan(): ScanState {
-  return (g[KEY] ??= { leaks: [], scanned: 0, paused: false });
+  return (proto.__leakScan ??= { leaks: [], scanned: 0, paused: false });
 }
 
 function text(chunk: unknown, encoding: unknown): string {
@@ -30,9 +33,11 @@ function text(chunk: unknown, encoding: unknown): string {
 }
 
 function install(): void {
-  const proto = ServerResponse.prototype as unknown as Record<string, unknown> & { __leakScan?: boolean };
-  if (proto.__leakScan) return;
-  proto.__leakScan = true;
+  if (proto.__leakScan) {
+    proto.__leakScan = { leaks: [], scanned: 0, paused: false }; // a new file: its own record
+    return;
+  }
+  responseScan();
   const write = ServerResponse.prototype.write;
   const end = ServerResponse.prototype.end;
   const inspect = (res: ServerResponse, chunk: unknown, encoding: unknown): void => {
