@@ -82,6 +82,17 @@ describe('rate limits per key, counted in query cost, shared through Redis', () 
     expect((await b.gql(VIEWER, undefined, k)).status).toBe(429);
   });
 
+  it('charges a refused document (invalid, too deep) the REST cost, so a flood of them uses up the budget', async () => {
+    const k = await key(a, Role.REGULATOR); // 100 points, 10 per refused document
+    for (let i = 0; i < 10; i++) {
+      const res = await a.gql(i % 2 ? '{ nope }' : '{ viewer { role }', undefined, k);
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    const next = await a.gql(VIEWER, undefined, k);
+    expect(next.status).toBe(429);
+    expect(next.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
   it('limits the public caller per IP, and an unknown key is charged to its IP', async () => {
     const [ip1, ip2] = [ip(), ip()];
     const asPublic = (from: string, auth?: string) => {

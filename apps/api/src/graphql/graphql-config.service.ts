@@ -10,7 +10,7 @@ import { depthLimitRule } from './depth-limit.rule';
 import { formatError } from './format-error';
 import { GraphqlContext } from './graphql-context';
 import { ApiKeysService } from '@app/auth';
-import { graphqlRateLimit } from '../security/rate-limit/graphql-rate-limit';
+import { graphqlRateLimit, graphqlRefusalCharge } from '../security/rate-limit/graphql-rate-limit';
 import { RateLimiterService } from '../security/rate-limit/rate-limiter.service';
 
 /**
@@ -47,6 +47,7 @@ export class GraphqlConfigService implements GqlOptionsFactory<ApolloDriverConfi
       plugins: [
         ApolloServerPluginCacheControlDisabled(),
         complexityPlugin(() => this.schemaHost.schema, gql.maxComplexity, graphqlRateLimit(this.rateLimiter, this.apiKeys)),
+        ...[graphqlRefusalCharge(this.rateLimiter, this.apiKeys, this.config.rateLimits.restCost)].filter((p) => p !== undefined),
       ],
       // A huge document is refused while it is tokenised, before a syntax tree of millions of nodes is built.
       parseOptions: { maxTokens: gql.maxTokens },

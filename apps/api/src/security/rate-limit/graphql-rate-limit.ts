@@ -1,4 +1,4 @@
-import { GraphQLRequestContextDidResolveOperation, HeaderMap } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestListener, HeaderMap } from '@apollo/server';
 import { ApiKeysService } from '@app/auth';
 import { ErrorCode } from '@app/common';
 import { GraphQLError } from 'graphql';
@@ -6,6 +6,9 @@ import { GraphqlContext } from '../../graphql/graphql-context';
 import { bucketOf } from './caller-bucket';
 import { rateLimitedMessage, rateLimitHeaders } from './rate-limit-headers';
 import { RateLimiterService } from './rate-limiter.service';
+
+/** Requests whose operation was charged by its cost (the rest are charged a flat cost if refused: see below). */
+const charged = new WeakSet<object>();
 
 export type CostHook = (cost: number, request: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>) => Promise<void>;
 
@@ -18,6 +21,7 @@ export function graphqlRateLimit(limiter: RateLimiterService, keys: ApiKeysServi
   if (!limiter.enabled) return undefined;
   return async (cost, request) => {
     const { req } = request.contextValue as unknown as GraphqlContext;
+    charged.add(req);
     const decision = await limiter.consume(await bucketOf(req, keys), cost);
     if (!decision) return;
     const headers = rateLimitHeaders(decision);
@@ -34,5 +38,27 @@ export function graphqlRateLimit(limiter: RateLimiterService, keys: ApiKeysServi
         http: { status: 429, headers: new HeaderMap(headers) },
       },
     });
+  };
+}
+
+/**
+ * A request refused before its cost was charged (unparsable, invalid, too deep, too complex) still cost us
+ * parsing and validation: it is charged `flatCost` points afterwards, so a flood of such requests uses up the
+ * caller's budget and the next well-formed request is refused with RATE_LIMITED. (The refused request itself
+ * keeps its own error.)
+ */
+export function graphqlRefusalCharge(limiter: RateLimiterService, keys: ApiKeysService, flatCost: number): ApolloServerPlugin | undefined {
+  if (!limiter.enabled) return undefined;
+  return {
+    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
+      return {
+        async didEncounterErrors(request) {
+          const { req } = request.contextValue as unknown as GraphqlContext;
+          if (!req || charged.has(req)) return;
+          charged.add(req);
+          await limiter.consume(await bucketOf(req, keys), flatCost);
+        },
+      };
+    },
   };
 }
