@@ -22,7 +22,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts', '<rootDir>/test/support/response-scan.ts'],
       slowTestThreshold: 30,
     },
   ],

@@ -72,6 +72,11 @@ for _ in $(seq 1 120); do
   for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || { log "a process exited during start-up (see above)"; exit 1; }; done
   if answers "$PORT" && answers "$WORKER_PORT"; then
     log "ready: GraphQL http://$HOST:$PORT/graphql · health http://$HOST:$PORT/health/ready · worker health http://$HOST:$WORKER_PORT/health/ready"
+    if [ "${NODE_ENV:-development}" = production ]; then
+      log "mode: production (introspection off, no GraphQL IDE, no error details; NODE_ENV=production)"
+    else
+      log "mode: ${NODE_ENV:-development} (introspection on; GraphQL IDE: open http://$HOST:$PORT/graphql in a browser; error details only with ERROR_DETAILS=true; NODE_ENV=production for production)"
+    fi
     ready=1
     break
   fi

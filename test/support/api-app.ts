@@ -1,5 +1,5 @@
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureHttp } from '@app/common/http';
+import { configureApiHttp } from '../../apps/api/src/security/configure-api-http';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -18,7 +18,7 @@ export interface TestApi {
 export async function startApi(): Promise<TestApi> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttp(app);
+  configureApiHttp(app);
   await app.init();
   const server = app.getHttpServer();
   return {

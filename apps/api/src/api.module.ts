@@ -17,6 +17,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphqlConfigService } from './graphql/graphql-config.service';
 import { GraphqlSupportModule } from './graphql/graphql-support.module';
 import { HttpErrorFilter } from './http-error.filter';
+import { SecurityModule } from './security/security.module';
 import { ViewerResolver } from './system/viewer.resolver';
 
 /** The HTTP app: GraphQL for all callers, REST feeds and public pages, health. No queue connections. */
@@ -29,6 +30,7 @@ import { ViewerResolver } from './system/viewer.resolver';
     AuthModule,
     HealthModule.forApi(),
     GraphqlSupportModule,
+    SecurityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphqlConfigService }),
     AuditApiModule,
     RegistryApiModule,

@@ -29,17 +29,38 @@ export class AppConfig {
     const r = this.raw;
     return { encryptionKey: r.PII_ENCRYPTION_KEY, hmacKey: r.PII_HMAC_KEY, keyId: r.PII_KEY_ID, previousKeys: r.PII_PREVIOUS_KEYS };
   }
-  get graphql(): { maxDepth: number; maxComplexity: number; introspection: boolean; verboseErrors: boolean } {
+  get graphql(): { maxDepth: number; maxComplexity: number; introspection: boolean; verboseErrors: boolean; maxTokens: number; ide: boolean } {
     const r = this.raw;
     return {
       maxDepth: r.GRAPHQL_MAX_DEPTH,
       maxComplexity: r.GRAPHQL_MAX_COMPLEXITY,
       introspection: r.GRAPHQL_INTROSPECTION ?? !this.isProduction,
-      verboseErrors: r.NODE_ENV === 'development',
+      verboseErrors: r.ERROR_DETAILS,
+      maxTokens: r.GRAPHQL_MAX_TOKENS,
+      ide: r.GRAPHQL_IDE ?? r.NODE_ENV === 'development',
     };
   }
-  get rateLimitPerMinute(): number {
-    return this.raw.RATE_LIMIT_PER_MINUTE;
+  /** Per-minute budgets in query-cost points, by role (`PUBLIC` for the keyless caller), and REST costs. */
+  get rateLimits(): { enabled: boolean; perMinute: Record<'PUBLIC' | 'REGULATOR' | 'NDRC' | 'BUDGET' | 'AUDITOR', number>; restCost: number; snapshotCost: number } {
+    const r = this.raw;
+    const dflt = r.RATE_LIMIT_PER_MINUTE;
+    return {
+      enabled: r.RATE_LIMIT_ENABLED,
+      perMinute: {
+        PUBLIC: r.RATE_LIMIT_PER_MINUTE_PUBLIC,
+        REGULATOR: r.RATE_LIMIT_PER_MINUTE_REGULATOR ?? dflt,
+        NDRC: r.RATE_LIMIT_PER_MINUTE_NDRC ?? dflt,
+        BUDGET: r.RATE_LIMIT_PER_MINUTE_BUDGET,
+        AUDITOR: r.RATE_LIMIT_PER_MINUTE_AUDITOR ?? dflt,
+      },
+      restCost: r.RATE_LIMIT_REST_COST,
+      snapshotCost: r.RATE_LIMIT_SNAPSHOT_COST,
+    };
+  }
+  /** HTTP hardening: CORS origins, body size and JSON nesting limits. */
+  get httpLimits(): { corsOrigins: string[]; bodyLimitBytes: number; jsonMaxDepth: number; jsonMaxArray: number } {
+    const r = this.raw;
+    return { corsOrigins: r.CORS_ORIGINS, bodyLimitBytes: r.HTTP_BODY_LIMIT, jsonMaxDepth: r.HTTP_JSON_MAX_DEPTH, jsonMaxArray: r.HTTP_JSON_MAX_ARRAY };
   }
 
   /** Holidays and make-up working days for WorkingDayCalendar (libs/credit). */

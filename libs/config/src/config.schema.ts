@@ -118,8 +118,52 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
   /** Defaults to on outside production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
-  /** Requests per minute per API key (and per IP for the public caller). */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Rate limits, in query-cost points per minute (a GraphQL operation costs its complexity estimate, a REST
+   * call RATE_LIMIT_REST_COST, a feed snapshot RATE_LIMIT_SNAPSHOT_COST), counted per API key and, for the
+   * public caller, per IP, in Redis so replicas share them. RATE_LIMIT_PER_MINUTE is the budget of a role
+   * without its own setting.
+   */
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100_000),
+  RATE_LIMIT_PER_MINUTE_PUBLIC: z.coerce.number().int().min(1).default(20_000),
+  RATE_LIMIT_PER_MINUTE_REGULATOR: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_PER_MINUTE_NDRC: z.coerce.number().int().min(1).optional(),
+  /** The budget module reads up to 10,000 ratings (10,000 points) per request. */
+  RATE_LIMIT_PER_MINUTE_BUDGET: z.coerce.number().int().min(1).default(1_000_000),
+  RATE_LIMIT_PER_MINUTE_AUDITOR: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_REST_COST: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SNAPSHOT_COST: z.coerce.number().int().min(1).default(1000),
+
+  /** Browser origins allowed to call the API cross-site (CORS), comma-separated; empty: none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'origins like https://example.org (scheme and host, no path), comma-separated'),
+  /** Largest request body accepted, in bytes (a recordEvents batch of 5,000 items is about 3 MB). */
+  HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Deepest nesting of a JSON request body (GraphQL variables included). */
+  HTTP_JSON_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
+  /**
+   * Longest list in a JSON request body. Above the largest batch (10,000 ratings keys), so a batch just over its
+   * own limit still gets that limit's BATCH_TOO_LARGE; a list of a million is refused before any coercion.
+   */
+  HTTP_JSON_MAX_ARRAY: z.coerce.number().int().min(100).default(50_000),
+  /**
+   * Most tokens a GraphQL document may have: a longer one is refused while it is parsed, before the cost of
+   * validating a huge syntax tree (an alias bomb of 25,000 fields costs seconds there). Lists of keys belong
+   * in variables, which do not count.
+   */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(20_000),
+  /** The GraphQL IDE (Altair, served from node_modules) on GET /graphql in a browser. Defaults to on in development only. */
+  GRAPHQL_IDE: bool.optional(),
+  /**
+   * Puts an unexpected error's own message (which may quote SQL or internal values) in the INTERNAL error's
+   * response, for debugging on a developer's machine; allowed only with NODE_ENV=development. Off: the caller
+   * reads "internal error" and the log has the rest. A stack trace is never sent.
+   */
+  ERROR_DETAILS: bool.default(false),
 
   /**
    * previewRuleSet rates every subject of the type twice: up to this many subjects it answers inside the
@@ -170,6 +214,9 @@ export const configSchema = z.object({
    * the masked one, and every such export is written to the audit log. Off by default.
    */
   EXPORT_G2G_FULL_RESIDENT_ID: bool.default(false),
+}).refine((c) => !c.ERROR_DETAILS || c.NODE_ENV === 'development', {
+  path: ['ERROR_DETAILS'],
+  message: 'may be true only with NODE_ENV=development',
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

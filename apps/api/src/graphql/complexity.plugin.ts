@@ -1,4 +1,4 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestListener } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
@@ -93,12 +93,19 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return out;
 }
 
-/** Computes each operation's cost once it is resolved and refuses it over the limit (QUERY_TOO_COMPLEX). */
-export function complexityPlugin(schema: () => GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+/** Called with each admitted operation's cost (the rate limiter charges it), awaited before execution. */
+export type OnCost = (cost: number, request: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>) => Promise<void>;
+
+/**
+ * Computes each operation's cost once it is resolved and refuses it over the limit (QUERY_TOO_COMPLEX);
+ * `onCost` then sees the admitted cost (rate limiting: one estimate, so aliases cannot multiply calls).
+ */
+export function complexityPlugin(schema: () => GraphQLSchema, maxComplexity: number, onCost?: OnCost): ApolloServerPlugin {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation(requestContext) {
+          const { request, document } = requestContext;
           let complexity: number;
           try {
             const variables = request.variables ?? {};
@@ -130,6 +137,7 @@ export function complexityPlugin(schema: () => GraphQLSchema, maxComplexity: num
               extensions: { code: 'QUERY_TOO_COMPLEX', reason: 'MAX_COMPLEXITY', complexity, maxComplexity, http: { status: 400 } },
             });
           }
+          if (onCost) await onCost(complexity, requestContext);
         },
       };
     },

@@ -4,6 +4,11 @@ import { GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule
  * Refuses operations nested deeper than maxDepth (a "depth bomb"), before any resolver runs.
  * Fragments are followed; a fragment cycle is already refused by GraphQL's own NoFragmentCycles rule,
  * and `seen` keeps this walk finite regardless.
+ *
+ * `__Type.ofType` does not count: it unwraps a type's list and non-null wrappers (a few levels at most in
+ * any schema, null beyond), and every GraphQL IDE's standard introspection query nests it seven or more
+ * times, which would otherwise refuse the IDE. Introspection's costly recursion (fields, interfaces,
+ * possible types) is bounded by graphql-js's MaxIntrospectionDepthRule, and the cost limit still applies.
  */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => ({
@@ -37,7 +42,8 @@ function measure(
   for (const sel of set.selections) {
     let child = depth;
     if (sel.kind === Kind.FIELD) {
-      child = sel.selectionSet ? measure(sel.selectionSet, fragments, depth + 1, seen, maxDepth) : depth + 1;
+      const step = sel.name.value === 'ofType' ? 0 : 1;
+      child = sel.selectionSet ? measure(sel.selectionSet, fragments, depth + step, seen, maxDepth) : depth + step;
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       child = measure(sel.selectionSet, fragments, depth, seen, maxDepth);
     } else {

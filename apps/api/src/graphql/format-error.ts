@@ -46,12 +46,16 @@ export function formatError(verbose: boolean) {
       const code = HTTP_TO_CODE[original.getStatus()] ?? ErrorCode.INTERNAL;
       if (code !== ErrorCode.INTERNAL) return { message: maskResidentIdsIn(original.message), path, extensions: { code } };
     }
-    // Our limits report QUERY_TOO_COMPLEX; Apollo relabels validation-rule errors, so read the original.
+    // Our limits report QUERY_TOO_COMPLEX or RATE_LIMITED; Apollo relabels validation-rule errors, so read the original.
     const own = ownExtensions(original);
-    if (own?.code === ErrorCode.QUERY_TOO_COMPLEX) {
+    if (own && LIMIT_CODES.has(own.code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: stripStack(own) };
     }
     const apolloCode = String(formatted.extensions?.code ?? '');
+    // parseOptions.maxTokens stopped the parser: a document too large to run, refused like the other limits.
+    if (apolloCode === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      return { message: 'the query is too large to run: it has too many tokens', extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, reason: 'MAX_TOKENS' } };
+    }
     const variable = error instanceof GraphQLError ? variableErrorDetails(error) : null;
     if (variable && CALLER_ERRORS.has(apolloCode)) {
       const { message, ...details } = variable;
@@ -70,14 +74,18 @@ export function formatError(verbose: boolean) {
   };
 }
 
+/** Our own refusals, thrown by validation rules and plugins as GraphQLErrors with these codes. */
+const LIMIT_CODES = new Set<unknown>([ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.RATE_LIMITED]);
+
+/** Keeps our details; drops the stack and Apollo's `http` (status and headers, already applied to the response). */
 function stripStack(ext: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { stacktrace: _drop, ...rest } = ext ?? {};
+  const { stacktrace: _drop, http: _http, ...rest } = ext ?? {};
   return rest;
 }
 
 /** Extensions set by our own code, also when Apollo wrapped the error (validation rules). */
 function ownExtensions(error: unknown): Record<string, unknown> | undefined {
   if (!(error instanceof GraphQLError)) return undefined;
-  if (error.extensions?.code === ErrorCode.QUERY_TOO_COMPLEX) return error.extensions;
+  if (LIMIT_CODES.has(error.extensions?.code)) return error.extensions;
   return error.originalError instanceof GraphQLError ? error.originalError.extensions : undefined;
 }

@@ -9,6 +9,9 @@ import { complexityPlugin } from './complexity.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatError } from './format-error';
 import { GraphqlContext } from './graphql-context';
+import { ApiKeysService } from '@app/auth';
+import { graphqlRateLimit, graphqlRefusalCharge } from '../security/rate-limit/graphql-rate-limit';
+import { RateLimiterService } from '../security/rate-limit/rate-limiter.service';
 
 /**
  * The GraphQL endpoint: code-first schema (sorted, printed to schema.gql by `npm run cli -- schema:print`
@@ -21,6 +24,8 @@ export class GraphqlConfigService implements GqlOptionsFactory<ApolloDriverConfi
     private readonly config: AppConfig,
     private readonly loaders: LoaderRegistry,
     private readonly schemaHost: GraphQLSchemaHost,
+    private readonly rateLimiter: RateLimiterService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -39,7 +44,13 @@ export class GraphqlConfigService implements GqlOptionsFactory<ApolloDriverConfi
       validationRules: [depthLimitRule(gql.maxDepth)],
       // No cache hints are used (the public feeds set their own HTTP caching), and the plugin costs a hook on
       // every resolved field: 10,000 ratings are 150,000 fields.
-      plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => this.schemaHost.schema, gql.maxComplexity)],
+      plugins: [
+        ApolloServerPluginCacheControlDisabled(),
+        complexityPlugin(() => this.schemaHost.schema, gql.maxComplexity, graphqlRateLimit(this.rateLimiter, this.apiKeys)),
+        ...[graphqlRefusalCharge(this.rateLimiter, this.apiKeys, this.config.rateLimits.restCost)].filter((p) => p !== undefined),
+      ],
+      // A huge document is refused while it is tokenised, before a syntax tree of millions of nodes is built.
+      parseOptions: { maxTokens: gql.maxTokens },
       // Apollo indents responses by default; a 10,000-rating answer is megabytes of whitespace.
       stringifyResult: (value) => JSON.stringify(value),
       formatError: formatError(gql.verboseErrors),

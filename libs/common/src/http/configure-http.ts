@@ -2,9 +2,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { graphqlRequestBodyErrors } from './request-body-errors';
 
 /** HTTP settings shared by main.ts and the tests, so the tests run the same server the service runs. */
-export function configureHttp(app: NestExpressApplication): void {
-  // recordEvents takes up to 5,000 items; 20 MB leaves room without inviting abuse.
-  app.useBodyParser('json', { limit: '20mb' });
+export function configureHttp(app: NestExpressApplication, bodyLimitBytes = 8 * 1024 * 1024): void {
+  // recordEvents takes up to 5,000 items (about 3 MB); the API passes HTTP_BODY_LIMIT (8 MiB by default).
+  app.useBodyParser('json', { limit: bodyLimitBytes });
   // Right after the parser: a body it refuses on /graphql gets a GraphQL-shaped error, not Nest's.
   app.use('/graphql', graphqlRequestBodyErrors);
   app.set('trust proxy', 'loopback');
