@@ -5,3 +5,5 @@ export * from './disclosure.service';
 export * from './disclosure-reader';
 export * from './disclosure-builder';
 export * from './atom';
+export * from './cache/public-view-cache';
+export * from './cache/disclosure-changes.publisher';
