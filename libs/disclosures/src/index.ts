@@ -7,3 +7,4 @@ export * from './disclosure-builder';
 export * from './atom';
 export * from './cache/public-view-cache';
 export * from './cache/disclosure-changes.publisher';
+export * from './repair/repaired-disclosure-items';
