@@ -77,7 +77,10 @@ describe('the public disclosure cache across replicas', () => {
 
     const miss = await get(b, `/public/disclosures/${v1}`).expect(200); // built (stamp path) and kept
     expect(b.app.get(DisclosureReader).ready(v1)).toBeDefined();
-    const hit = await get(b, `/public/disclosures/${v1}`).expect(200); // the fast path
+    const one = jest.spyOn(b.app.get(DisclosureReader), 'one');
+    const hit = await get(b, `/public/disclosures/${v1}`).expect(200); // the fast path: the controller (and so the reader's read) never runs
+    expect(one).not.toHaveBeenCalled();
+    one.mockRestore();
     expect(hit.text).toBe(miss.text);
     for (const h of ['etag', 'cache-control', 'vary', 'content-type', 'content-length']) expect([h, hit.headers[h]]).toEqual([h, miss.headers[h]]);
     expect(hit.headers['x-request-id']).toMatch(/.+/);
