@@ -12,16 +12,16 @@ export interface LoadPass {
  * The load generator of the HTTP benchmarks, in a worker thread: its own event loop beside the server's, as a
  * separate client would be, so the client's parsing does not queue behind the server's work on one thread (both
  * still share the machine's cores). node:http with a keep-alive agent of `concurrency` sockets; every body is
- * received in full (its bytes counted) before the next request on that socket.
+ * received in full (its bytes counted, not decompressed, as load generators do) before the next request on that socket.
  */
 const SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
 let agent = null;
-function request(url) {
+function request(url, headers) {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent }, (res) => {
+    http.get(url, { agent, headers }, (res) => {
       let bytes = 0;
       res.on('data', (c) => { bytes += c.length; });
       res.on('end', () => resolve({ status: res.statusCode, etag: String(res.headers.etag || ''), bytes }));
@@ -29,7 +29,7 @@ function request(url) {
     }).on('error', reject);
   });
 }
-parentPort.on('message', async ({ urls, etags, concurrency }) => {
+parentPort.on('message', async ({ urls, etags, concurrency, headers }) => {
   if (!agent) agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   const bad = [];
@@ -40,7 +40,7 @@ parentPort.on('message', async ({ urls, etags, concurrency }) => {
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < urls.length) {
         const i = next++;
-        const r = await request(urls[i]);
+        const r = await request(urls[i], headers);
         bytes += r.bytes;
         if (r.status !== 200 || (etags && r.etag !== etags[i])) {
           badCount++;
@@ -59,10 +59,10 @@ export class HttpLoad {
   private readonly worker = new Worker(SOURCE, { eval: true });
 
   /** Every url once, `concurrency` in flight; `etags` (same order) checked when given. */
-  pass(urls: readonly string[], concurrency: number, etags?: readonly string[]): Promise<LoadPass> {
+  pass(urls: readonly string[], concurrency: number, etags?: readonly string[], headers: Record<string, string> = {}): Promise<LoadPass> {
     return new Promise((resolve, reject) => {
       this.worker.once('message', (m: LoadPass & { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(m)));
-      this.worker.postMessage({ urls, etags: etags ?? null, concurrency });
+      this.worker.postMessage({ urls, etags: etags ?? null, concurrency, headers });
     });
   }
 

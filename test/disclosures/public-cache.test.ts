@@ -78,14 +78,24 @@ describe('the public disclosure cache across replicas', () => {
     const miss = await get(b, `/public/disclosures/${v1}`).expect(200); // built (stamp path) and kept
     expect(b.app.get(DisclosureReader).ready(v1)).toBeDefined();
     const one = jest.spyOn(b.app.get(DisclosureReader), 'one');
-    const hit = await get(b, `/public/disclosures/${v1}`).expect(200); // the fast path: the controller (and so the reader's read) never runs
+    // The fast path: the controller (and so the reader's read) never runs.
+    const hit = await get(b, `/public/disclosures/${v1}`).set('accept-encoding', 'identity').expect(200);
+    // A browser's request: the body compressed once when cached, another ETag (another representation).
+    const zipped = await get(b, `/public/disclosures/${v1}`).set('accept-encoding', 'gzip, deflate, br').expect(200);
     expect(one).not.toHaveBeenCalled();
     one.mockRestore();
     expect(hit.text).toBe(miss.text);
     for (const h of ['etag', 'cache-control', 'vary', 'content-type', 'content-length']) expect([h, hit.headers[h]]).toEqual([h, miss.headers[h]]);
     expect(hit.headers['x-request-id']).toMatch(/.+/);
+    expect(hit.headers['content-encoding']).toBeUndefined();
     expect(hit.body.items).toHaveLength(1);
-    await get(b, `/public/disclosures/${v1}`).set('if-none-match', hit.headers.etag).expect(304);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.text).toBe(miss.text); // supertest gunzips
+    expect(zipped.headers.etag).not.toBe(miss.headers.etag);
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    await get(b, `/public/disclosures/${v1}`).set('accept-encoding', 'gzip;q=0').expect('etag', miss.headers.etag);
+    await get(b, `/public/disclosures/${v1}`).set('if-none-match', miss.headers.etag).expect(304);
+    await get(b, `/public/disclosures/${v1}`).set('if-none-match', zipped.headers.etag).expect(304);
     // A bad key is refused even when the answer is cached: the guard still runs for any Authorization header.
     await get(b, `/public/disclosures/${v1}`).set('authorization', 'Bearer yk_nope').expect(401);
 

@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { redisOptions } from '@app/queue';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+import { gzipSync } from 'node:zlib';
 import type { RenderedView } from '../disclosure-reader';
 import { decodeChangedIds, disclosureChangeChannel } from './disclosure-change-channel';
 
@@ -10,6 +11,9 @@ export interface ReadyView {
   rendered: RenderedView;
   body: Buffer;
   headers: Record<string, string>;
+  /** The same body gzip-compressed once, for clients that accept it (browsers do), with its headers and own ETag. */
+  gzipBody: Buffer;
+  gzipHeaders: Record<string, string>;
   /** The Asia/Shanghai day number it was built for: items and disclosures leave the public view by date. */
   day: number;
   /** Local fallback: past this moment (ms) the entry is not served even if no change was announced. */
@@ -86,15 +90,13 @@ export class PublicViewCache implements OnModuleDestroy {
   put(id: string, rendered: RenderedView, seenAt: number, nowMs: number): void {
     if (!this.enabled || seenAt !== this.generation) return;
     const body = Buffer.from(rendered.body, 'utf8');
-    const headers = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(body.length),
-      ETag: rendered.etag,
-      'Cache-Control': `public, max-age=${this.config.disclosures.cacheMaxAgeSeconds}`,
-      Vary: 'Accept-Encoding',
-    };
+    const common = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': `public, max-age=${this.config.disclosures.cacheMaxAgeSeconds}`, Vary: 'Accept-Encoding' };
+    const headers = { ...common, 'Content-Length': String(body.length), ETag: rendered.etag };
+    // Compressed once per entry, never per request; another representation, so another strong ETag (RFC 9110 §8.8.3).
+    const gzipBody = gzipSync(body);
+    const gzipHeaders = { ...common, 'Content-Encoding': 'gzip', 'Content-Length': String(gzipBody.length), ETag: gzipEtag(rendered.etag) };
     this.entries.delete(id);
-    this.entries.set(id, { rendered, body, headers, day: shanghaiDayNumber(nowMs), expiresAt: nowMs + this.ttlMs });
+    this.entries.set(id, { rendered, body, headers, gzipBody, gzipHeaders, day: shanghaiDayNumber(nowMs), expiresAt: nowMs + this.ttlMs });
     // A Map keeps insertion order: the first key is the oldest entry.
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
   }
@@ -144,4 +146,9 @@ export class PublicViewCache implements OnModuleDestroy {
     this.trusted = false;
     this.drop('*');
   }
+}
+
+/** The gzip representation's ETag: the identity one with a suffix inside the quotes. */
+export function gzipEtag(etag: string): string {
+  return `${etag.slice(0, -1)}.gz"`;
 }
