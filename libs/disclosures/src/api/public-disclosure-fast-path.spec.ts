@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@app/credit';
-import { gzipEtag, shanghaiDayNumber } from '../cache/public-view-cache';
+import { shanghaiDayNumber } from '../cache/public-view-cache';
 import { acceptsGzip } from './public-disclosure-fast-path';
 
 describe('the public fast path helpers', () => {
@@ -13,10 +13,6 @@ describe('the public fast path helpers', () => {
     expect(acceptsGzip('br')).toBe(false);
     expect(acceptsGzip('')).toBe(false);
     expect(acceptsGzip(undefined)).toBe(false);
-  });
-
-  it('the gzip representation has its own strong ETag', () => {
-    expect(gzipEtag('"abc"')).toBe('"abc.gz"');
   });
 
   it('the day number changes at Shanghai midnight (16:00 UTC), as shanghaiDate does', () => {

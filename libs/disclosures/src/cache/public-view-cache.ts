@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { redisOptions } from '@app/queue';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { RenderedView } from '../disclosure-reader';
 import { decodeChangedIds, disclosureChangeChannel } from './disclosure-change-channel';
@@ -92,9 +93,10 @@ export class PublicViewCache implements OnModuleDestroy {
     const body = Buffer.from(rendered.body, 'utf8');
     const common = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': `public, max-age=${this.config.disclosures.cacheMaxAgeSeconds}`, Vary: 'Accept-Encoding' };
     const headers = { ...common, 'Content-Length': String(body.length), ETag: rendered.etag };
-    // Compressed once per entry, never per request; another representation, so another strong ETag (RFC 9110 §8.8.3).
+    // Compressed once per entry, never per request; another representation, so another strong ETag (RFC 9110 §8.8.3):
+    // the SHA-256 of the bytes sent, as the identity body's is.
     const gzipBody = gzipSync(body);
-    const gzipHeaders = { ...common, 'Content-Encoding': 'gzip', 'Content-Length': String(gzipBody.length), ETag: gzipEtag(rendered.etag) };
+    const gzipHeaders = { ...common, 'Content-Encoding': 'gzip', 'Content-Length': String(gzipBody.length), ETag: `"${createHash('sha256').update(gzipBody).digest('base64url')}"` };
     this.entries.delete(id);
     this.entries.set(id, { rendered, body, headers, gzipBody, gzipHeaders, day: shanghaiDayNumber(nowMs), expiresAt: nowMs + this.ttlMs });
     // A Map keeps insertion order: the first key is the oldest entry.
@@ -146,9 +148,4 @@ export class PublicViewCache implements OnModuleDestroy {
     this.trusted = false;
     this.drop('*');
   }
-}
-
-/** The gzip representation's ETag: the identity one with a suffix inside the quotes. */
-export function gzipEtag(etag: string): string {
-  return `${etag.slice(0, -1)}.gz"`;
 }

@@ -34,14 +34,22 @@ export class RepairedDisclosureItems {
   }
 
   async withdraw(em: EntityManager, entry: ListEntry, now: Date): Promise<() => Promise<void>> {
-    const rows: ItemRow[] = await em.query(
-      `SELECT i.id, i.disclosure_id, i.item_key, d.kind FROM disclosure_items i JOIN disclosures d ON d.id = i.disclosure_id
-        WHERE i.withdrawn_on IS NULL AND d.status IN ('DRAFT', 'PUBLISHED')
-          AND ((d.kind = 'LIST_PUBLICATION' AND i.item_key = ?)
-            OR (d.kind = 'PENALTY_NOTICE' AND i.event_id IN (SELECT e.id FROM events e WHERE e.subject_id = ? AND (e.id = ? OR (e.decision_no = ? AND e.decision_no <> '')))))
-        ORDER BY i.id FOR UPDATE`,
-      [`LP-${entry.entryId ?? ''}`, entry.subjectId, entry.eventId ?? '0', entry.decisionNo?.trim() ?? ''],
+    // Two index lookups (item key; event ids) rather than one OR the optimiser may turn into a scan.
+    const decisions: { id: string | number }[] = await em.query(
+      "SELECT id FROM events WHERE subject_id = ? AND (id = ? OR (decision_no = ? AND decision_no <> ''))",
+      [entry.subjectId, entry.eventId ?? '0', entry.decisionNo?.trim() ?? ''],
     );
+    const open = `FROM disclosure_items i JOIN disclosures d ON d.id = i.disclosure_id WHERE i.withdrawn_on IS NULL AND d.status IN ('DRAFT', 'PUBLISHED')`;
+    const rows: ItemRow[] = await em.query(`SELECT i.id, i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'LIST_PUBLICATION' AND i.item_key = ? ORDER BY i.id FOR UPDATE`, [
+      `LP-${entry.entryId ?? ''}`,
+    ]);
+    if (decisions.length > 0) {
+      rows.push(
+        ...(await em.query(`SELECT i.id, i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'PENALTY_NOTICE' AND i.event_id IN (?) ORDER BY i.id FOR UPDATE`, [
+          decisions.map((e) => String(e.id)),
+        ])),
+      );
+    }
     if (rows.length === 0) return async () => undefined;
     const today = shanghaiDate(now);
     const reasonOf = (r: ItemRow): string => (r.kind === 'LIST_PUBLICATION' ? REPAIRED_LIST_REASON : REPAIRED_PENALTY_REASON);
