@@ -19,15 +19,17 @@ import {
 } from '@app/credit';
 import { Prng } from '@app/demo';
 import { personName } from '@app/demo/generate/person-namer';
-import { disclosureKey } from '@app/disclosures';
+import { DisclosureReader, disclosureKey, PublicViewCache } from '@app/disclosures';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'mysql2/promise';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { Agent, get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../apps/api/src/api.module';
+import { HttpLoad } from './http-load';
 import { BenchResult, progress } from './report';
 
 export interface B9Spec {
@@ -86,6 +88,7 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
 
   const cachedApp = await startApi(Math.max(1_000, spec.disclosures));
   const uncachedApp = await startApi(0);
+  const loader = new HttpLoad();
   try {
     const base = { cached: await urlOf(cachedApp), uncached: await urlOf(uncachedApp) };
     const differences: string[] = [];
@@ -107,30 +110,59 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
         if (c.etag !== u.etag || sha256(c.body) !== sha) differ(`${id}: the cached body (${pass} read) differs from the uncached one`);
       }
     }
+    // What a browser gets from the cached path: gunzipped, the same bytes; its ETag the SHA-256 of the gzip bytes.
+    const gzipTags = new Map<string, string>();
+    const gzipped = async (id: string): Promise<void> => {
+      const z = await get(base.cached, id, true);
+      if (z.encoding !== 'gzip' || z.etag !== `"${Buffer.from(sha256(z.body), 'hex').toString('base64url')}"` || sha256(gunzipSync(z.body)) !== reference.get(id)!.sha) {
+        differ(`${id}: the cached gzip body differs from the uncached one`);
+      }
+      gzipTags.set(id, z.etag);
+    };
+
+    // The cached API serves hits only while subscribed to the change announcements: wait for it, never time a fallback.
+    const views = cachedApp.get(PublicViewCache);
+    for (const deadline = Date.now() + 10_000; !views.live; ) {
+      if (Date.now() > deadline) throw new Error('B9: the cached API never subscribed to the disclosure changes on Redis');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const id of setup.ids) await get(base.cached, id); // fills it (entries made before the subscription were dropped)
+    if (setup.ids.some((id) => !cachedApp.get(DisclosureReader).ready(id))) throw new Error('B9: the cached API does not hold every hot disclosure');
+    for (const id of setup.ids) await gzipped(id); // what a browser gets: gunzipped, the same bytes
 
     const rng = new Prng(spec.seed, STREAM + 1);
     const passes = { cached: [] as Pass[], uncached: [] as Pass[] };
     progress(`B9: ${ROUNDS} timed passes of ${setup.ids.length} requests per path, taking turns (${CONCURRENCY} in flight)`);
+    // The ETag each path must answer a browser with: the uncached path sends identity (the app compresses nothing,
+    // the cheapest for it), the cached path its body compressed once (another representation, another ETag).
+    const expected = { cached: (id: string) => gzipTags.get(id)!, uncached: (id: string) => reference.get(id)!.etag };
     // One warm-up pass each, not counted.
-    await pass(base.cached, shuffled(rng, setup.ids), reference, differ);
-    await pass(base.uncached, shuffled(rng, setup.ids), reference, differ);
+    await pass(loader, base.cached, shuffled(rng, setup.ids), expected.cached, differ);
+    await pass(loader, base.uncached, shuffled(rng, setup.ids), expected.uncached, differ);
     for (let round = 0; round < ROUNDS; round++) {
       const order = shuffled(rng, setup.ids);
       const paths = round % 2 === 0 ? (['cached', 'uncached'] as const) : (['uncached', 'cached'] as const);
-      for (const p of paths) passes[p].push(await pass(base[p], order, reference, differ));
+      for (const p of paths) passes[p].push(await pass(loader, base[p], order, expected[p], differ));
     }
+    // A detail: the same with no Accept-Encoding (identity from both paths), one pass each.
+    const plainOrder = shuffled(rng, setup.ids);
+    const plain = {
+      cached: await pass(loader, base.cached, plainOrder, expected.uncached, differ, true, false),
+      uncached: await pass(loader, base.uncached, plainOrder, expected.uncached, differ, true, false),
+    };
     // The stack's floor: the same number of requests to a route that does nothing (GET /health/live).
     const live = `${base.cached.replace(/public\/disclosures\/$/, '')}health/live?`;
-    const floor = await pass(live, setup.ids.map(() => ''), new Map(), () => undefined, false);
+    const floor = await pass(loader, live, setup.ids.map(() => ''), () => '', () => undefined, false);
     // The other reading, as a detail: one disclosure of LARGE_ITEMS items, read as many times as the hot set has ids.
     const largeRef = await get(base.uncached, setup.largeId);
     const largeCached = await get(base.cached, setup.largeId);
     if (largeCached.etag !== largeRef.etag || !largeCached.body.equals(largeRef.body)) differ(`${setup.largeId}: the cached body of the large disclosure differs`);
+    reference.set(setup.largeId, { etag: largeRef.etag, sha: sha256(largeRef.body) });
+    await gzipped(setup.largeId);
     const largeIds = setup.ids.map(() => setup.largeId);
-    const largeRefMap = new Map([[setup.largeId, { etag: largeRef.etag }]]);
-    await pass(base.cached, largeIds.slice(0, 50), largeRefMap, differ);
-    await pass(base.uncached, largeIds.slice(0, 50), largeRefMap, differ);
-    const large = { uncached: await pass(base.uncached, largeIds, largeRefMap, differ), cached: await pass(base.cached, largeIds, largeRefMap, differ) };
+    await pass(loader, base.cached, largeIds.slice(0, 50), expected.cached, differ);
+    await pass(loader, base.uncached, largeIds.slice(0, 50), expected.uncached, differ);
+    const large = { uncached: await pass(loader, base.uncached, largeIds, expected.uncached, differ), cached: await pass(loader, base.cached, largeIds, expected.cached, differ) };
     const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0) });
     const cached = total(passes.cached);
     const uncached = total(passes.uncached);
@@ -144,12 +176,15 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
         `${setup.ids.length} published ${KIND} disclosures (hot set), ${setup.items} items in all (${(setup.bytes / 2 ** 20).toFixed(1)} MiB of public JSON, ` +
           `${Math.round(setup.bytes / setup.ids.length / 1024)} KiB per body on average)`,
         `${ROUNDS} passes per path over the whole hot set (every id once, seeded order), ${CONCURRENCY} requests in flight, taking turns (+1 warm-up pass each)`,
+        'requests as a browser sends them (Accept-Encoding: gzip): the uncached path answers identity (the app compresses nothing: the cheapest for it), the cached path the body gzip-compressed once when it was cached',
       ],
       baseline: { label: `uncached (DISCLOSURE_CACHE_ENTRIES=0): ${Math.round(rps(uncached)).toLocaleString('en')} requests/s, wall time per request`, ms: perRequest(uncached) },
-      service: { label: `cached (in-process LRU, ${Math.max(1_000, spec.disclosures)} entries): ${Math.round(rps(cached)).toLocaleString('en')} requests/s, wall time per request`, ms: perRequest(cached) },
+      service: { label: `cached (replica view cache, ${Math.max(1_000, spec.disclosures)} entries): ${Math.round(rps(cached)).toLocaleString('en')} requests/s, wall time per request`, ms: perRequest(cached) },
       details: [
         `cached ${(rps(cached) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
         `requests/s per pass: cached ${passRps(passes.cached)}; uncached ${passRps(passes.uncached)}`,
+        `without Accept-Encoding (identity bodies from both paths), one pass each: cached ${Math.round(rps(plain.cached)).toLocaleString('en')} requests/s, ` +
+          `uncached ${Math.round(rps(plain.uncached)).toLocaleString('en')} requests/s (${(rps(plain.cached) / rps(plain.uncached)).toFixed(1)}×)`,
         `one disclosure of ${LARGE_ITEMS} items (${Math.round(largeRef.body.length / 1024)} KiB), read ${largeIds.length} times per path: cached ` +
           `${Math.round(rps(large.cached)).toLocaleString('en')} requests/s, uncached ${Math.round(rps(large.uncached)).toLocaleString('en')} requests/s ` +
           `(${(rps(large.cached) / rps(large.uncached)).toFixed(1)}×)`,
@@ -163,13 +198,15 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       differences,
       differenceCount: count,
       notes: [
-        'both paths read the row\'s stamp (status, stateRev, publication end) on every request, as the reader does so that a publish or withdrawal on any replica shows at once',
+        'cached: the replica\'s view cache, trusted while subscribed to the change announcements on Redis (publish, supersede and withdrawals announce after commit), one Shanghai day and at most the public max-age per entry; a hit reads no database and is written as ready bytes before Nest\'s router (after the logging middleware)',
+        'uncached: the same route with DISCLOSURE_CACHE_ENTRIES=0, every request reading the row\'s stamp and content and the withdrawn items, building, serialising and hashing the view',
         'equality: every body of both paths hashed in an untimed pass (cached: first and second read) and equal to the uncached body; every timed answer 200 with the reference ETag',
-        'client (node:http, keep-alive) and server share the process and its 2 cores: the client\'s cost per request weighs on both paths',
+        'client: node:http with keep-alive in a worker thread (its own event loop, as a separate load generator; it shares the machine\'s cores with the server and the database)',
       ],
     };
   } finally {
     AGENT.destroy();
+    await loader.close();
     await cachedApp.close();
     await uncachedApp.close();
   }
@@ -198,41 +235,35 @@ async function urlOf(app: INestApplication): Promise<string> {
  */
 const AGENT = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function request(url: string): Promise<{ status: number; etag: string; body: Buffer }> {
+function request(url: string, gzip = false): Promise<{ status: number; etag: string; encoding: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    httpGet(url, { agent: AGENT }, (res) => {
+    httpGet(url, { agent: AGENT, headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: String(res.headers.etag ?? ''), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, etag: String(res.headers.etag ?? ''), encoding: String(res.headers['content-encoding'] ?? ''), body: Buffer.concat(chunks) }),
+      );
       res.on('error', reject);
     }).on('error', reject);
   });
 }
 
-async function get(base: string, id: string): Promise<{ etag: string; body: Buffer }> {
-  const res = await request(base + id);
+async function get(base: string, id: string, gzip = false): Promise<{ etag: string; encoding: string; body: Buffer }> {
+  const res = await request(base + id, gzip);
   if (res.status !== 200) throw new Error(`B9: GET ${base}${id} answered ${res.status}: ${res.body.toString('utf8', 0, 300)}`);
-  return { etag: res.etag, body: res.body };
+  return { etag: res.etag, encoding: res.encoding, body: res.body };
 }
 
-/** Every id once, CONCURRENCY in flight; each answer checked against the reference ETag (a header compare). */
-async function pass(base: string, ids: readonly string[], reference: Map<string, { etag: string }>, differ: (d: string) => void, check = true): Promise<Pass> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++];
-        const res = await request(base + id);
-        if (!check) {
-          if (res.status !== 200) throw new Error(`B9: GET ${base}${id} answered ${res.status}`);
-          continue;
-        }
-        if (res.status !== 200 || res.etag !== reference.get(id)!.etag) differ(`${id}: ${res.status}, ETag ${res.etag} vs ${reference.get(id)!.etag}`);
-      }
-    }),
-  );
-  return { ms: performance.now() - t0, requests: ids.length };
+/**
+ * Every id once, CONCURRENCY in flight, from the load generator's thread, as a browser asks (Accept-Encoding: gzip)
+ * unless `gzip` is false; each answer checked against the ETag expected of that path.
+ */
+async function pass(load: HttpLoad, base: string, ids: readonly string[], etagOf: (id: string) => string, differ: (d: string) => void, check = true, gzip = true): Promise<Pass> {
+  const result = await load.pass(ids.map((id) => base + id), CONCURRENCY, check ? ids.map(etagOf) : undefined, gzip ? { 'accept-encoding': 'gzip' } : {});
+  if (!check && result.badCount > 0) throw new Error(`B9: ${result.bad[0]}`);
+  for (const d of result.bad) differ(d);
+  for (let k = result.bad.length; k < result.badCount; k++) differ('(one more answer differs)');
+  return { ms: result.ms, requests: result.requests };
 }
 
 function shuffled<T>(rng: Prng, items: readonly T[]): T[] {

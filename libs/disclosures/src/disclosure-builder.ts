@@ -157,14 +157,26 @@ export class DisclosureBuilder {
       const ids = rows.map((r) => String(r.subject_id));
       const subjects = await this.subjects(em, ids);
       const referrals = await this.decisionNos(em, ids, EventType.POLICE_REFERRAL_CONFIRMED);
+      const repaired = await this.repairedDecisions(em, rows.map((r) => String(r.id)));
       for (const r of rows) {
         const s = subjects.get(String(r.subject_id));
-        if (!s) continue;
+        if (!s || repaired.has(String(r.id))) continue;
         const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: referrals.get(s.id) ?? new Set() });
         if (item) items.push(item);
       }
     }
     return items;
+  }
+
+  /**
+   * Decisions whose publication credit repair ended (信用修复, 发改委令第36号): the approval withdraws them from the
+   * penalty export as REPAIRED for good (libs/exports keeps that row even for a decision never exported), and so
+   * from every later version of the penalty notice.
+   */
+  private async repairedDecisions(em: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows: { event_id: string | number }[] = await em.query("SELECT event_id FROM penalty_exports WHERE event_id IN (?) AND withdrawal_reason = 'REPAIRED'", [eventIds]);
+    return new Set(rows.map((r) => String(r.event_id)));
   }
 
   private async terminated(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {

@@ -1,10 +1,11 @@
 import { csvLine, decodeCursor, encodeCursor, Page, pageSize, toPage, UTF8_BOM } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DISCLOSURE_TITLES, DisclosureKind, DisclosureStatus, ItemWithdrawal, PublicItem, publicItems, shanghaiDate } from '@app/credit';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PublicViewCache, ReadyView } from './cache/public-view-cache';
 import { Disclosure } from './disclosure.entity';
 
 /** A disclosure's header: what a list shows (no content). Dates ISO. */
@@ -80,7 +81,8 @@ class Lru<V> {
  * replaced by their 撤回公告. Hot views come from an in-process LRU keyed by `id:stateRev:today`: each request
  * reads the row's small stamp (primary-key lookup, no content), so a publish, supersede or withdrawal made
  * through any API replica changes the key everywhere at once, and the date in the key lets expiry act at
- * midnight. Nothing needs invalidating across replicas; a replica's own changes also drop its old entries.
+ * midnight. In front of it, for the public, the replica's PublicViewCache answers with no database read at all
+ * while its subscription to the change announcements is up (see there); without Redis it is skipped.
  */
 @Injectable()
 export class DisclosureReader {
@@ -89,6 +91,7 @@ export class DisclosureReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
+    @Optional() private readonly views?: PublicViewCache,
   ) {
     this.cache = new Lru(config.disclosures.cacheEntries);
   }
@@ -101,6 +104,24 @@ export class DisclosureReader {
   /** The rendered view of one disclosure, or null when the caller may not see it (unknown, not public, expired). */
   async one(id: string, options: { all?: boolean } = {}, now = new Date()): Promise<RenderedView | null> {
     if (!/^\d{1,19}$/.test(id)) return null;
+    const ms = now.getTime();
+    if (!options.all) {
+      const ready = this.views?.get(id, ms);
+      if (ready) return ready.rendered;
+    }
+    const seenAt = this.views?.mark() ?? 0;
+    const rendered = await this.read(id, options, now);
+    if (rendered && !options.all) this.views?.put(id, rendered, seenAt, ms);
+    return rendered;
+  }
+
+  /** The public view ready to send, when this replica's cache holds it (no database read); else undefined. */
+  ready(id: string, now = Date.now()): ReadyView | undefined {
+    return this.views?.get(id, now);
+  }
+
+  /** The stamp path: the row's stamp read on every call, the view from the LRU keyed by it, else built. */
+  private async read(id: string, options: { all?: boolean }, now: Date): Promise<RenderedView | null> {
     const today = shanghaiDate(now);
     const stamp = await this.dataSource.getRepository(Disclosure).findOne({ where: { id }, select: ['id', 'status', 'stateRev', 'publicationEnd'] });
     if (!stamp || (!options.all && !isPublic(stamp, today))) return null;

@@ -13,10 +13,11 @@ import {
   shanghaiDate,
 } from '@app/credit';
 import { isDuplicateKey, retryingTransaction } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { DisclosureChangesPublisher } from './cache/disclosure-changes.publisher';
 import { DisclosureBuilder } from './disclosure-builder';
 import { DisclosureItemState } from './disclosure-item.entity';
 import { Disclosure } from './disclosure.entity';
@@ -48,6 +49,7 @@ export class DisclosureService {
     private readonly builder: DisclosureBuilder,
     private readonly audit: AuditService,
     config: AppConfig,
+    @Optional() private readonly changes?: DisclosureChangesPublisher,
   ) {
     this.autoPublish = new Set(config.disclosures.autoPublish);
   }
@@ -114,7 +116,9 @@ export class DisclosureService {
    * the old state or the new one, never a mix; the unique published key keeps at most one published version.
    */
   async publish(id: string, actor: string, now = new Date()): Promise<Disclosure> {
-    return onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
+    const changed: string[] = [];
+    const published = await onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
+      changed.length = 0; // a retried transaction starts over
       const repo = em.getRepository(Disclosure);
       const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
@@ -125,6 +129,7 @@ export class DisclosureService {
       if (previous && previous.version > target.version) throw DomainError.conflict(`version ${previous.version} is already published; generate again for a newer draft`, { field: 'id' });
       if (previous) {
         await repo.update({ id: previous.id }, { status: DisclosureStatus.SUPERSEDED, publishedKey: null, stateRev: () => 'state_rev + 1' } as never);
+        changed.push(String(previous.id));
       }
       const today = shanghaiDate(now);
       target.status = DisclosureStatus.PUBLISHED;
@@ -136,8 +141,12 @@ export class DisclosureService {
       await this.audit.append(em, [
         { actor, action: 'disclosure.publish', targetType: 'disclosure', targetId: target.id, diff: { key, version: target.version, contentHash: target.contentHash, supersedes: previous?.id ?? null } },
       ]);
+      changed.push(String(target.id));
       return target;
     }));
+    // After commit: the replicas' caches drop the superseded version (the new one was never public).
+    await this.changes?.announce(changed);
+    return published;
   }
 
   /** Withdraws a whole version (published or draft): it leaves the public view; the reason is recorded. */
@@ -147,7 +156,7 @@ export class DisclosureService {
     // The reason is shown on the public page beside the withdrawn version.
     const problem = freeTextProblem(why, true);
     if (problem) throw DomainError.badInput(`reason ${problem}`, { field: 'reason', reason: 'INVALID_VALUE' });
-    return retryingTransaction(this.dataSource, async (em) => {
+    const withdrawn = await retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
       const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
@@ -158,6 +167,8 @@ export class DisclosureService {
       await this.audit.append(em, [{ actor, action: 'disclosure.withdraw', targetType: 'disclosure', targetId: target.id, diff: { version: target.version, reason: why } }]);
       return target;
     });
+    await this.changes?.announce([String(withdrawn.id)]);
+    return withdrawn;
   }
 
   /**
@@ -166,10 +177,16 @@ export class DisclosureService {
    */
   async refreshSubjects(subjectIds: readonly string[], now = new Date()): Promise<number> {
     if (subjectIds.length === 0) return 0;
-    return retryingTransaction(this.dataSource, async (em) => this.withdrawRevoked(em, subjectIds, now));
+    const changed: string[] = [];
+    const count = await retryingTransaction(this.dataSource, async (em) => {
+      changed.length = 0; // a retried transaction starts over
+      return this.withdrawRevoked(em, subjectIds, now, changed);
+    });
+    await this.changes?.announce(changed);
+    return count;
   }
 
-  private async withdrawRevoked(em: EntityManager, subjectIds: readonly string[], now: Date): Promise<number> {
+  private async withdrawRevoked(em: EntityManager, subjectIds: readonly string[], now: Date, changed: string[]): Promise<number> {
     const rows: { id: string | number; disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
       `SELECT i.id, i.disclosure_id, i.item_key, e.change_reason FROM disclosure_items i
          JOIN events e ON e.id = i.event_id
@@ -198,6 +215,7 @@ export class DisclosureService {
     }
     const disclosureIds = [...new Set(rows.map((r) => String(r.disclosure_id)))];
     await em.query('UPDATE disclosures SET state_rev = state_rev + 1 WHERE id IN (?)', [disclosureIds]);
+    changed.push(...disclosureIds);
     await this.audit.append(
       em,
       rows.map((r) => ({ actor: 'system:disclosures', action: 'disclosure.item.withdraw', targetType: 'disclosure', targetId: String(r.disclosure_id), diff: { item: r.item_key, reason: r.change_reason ?? null } })),

@@ -5,3 +5,6 @@ export * from './disclosure.service';
 export * from './disclosure-reader';
 export * from './disclosure-builder';
 export * from './atom';
+export * from './cache/public-view-cache';
+export * from './cache/disclosure-changes.publisher';
+export * from './repair/repaired-disclosure-items';

@@ -25,9 +25,13 @@ export interface RepairApplicationInput {
   publicCommitment: boolean;
 }
 
-/** Hooks run in an approved repair's transaction (the penalty export withdraws the decision: "everywhere at once"). */
+/**
+ * Hooks run in an approved repair's transaction (the penalty export and the public disclosures withdraw the
+ * decision: "everywhere at once"). A hook may return work to run once the transaction has committed (telling
+ * the API replicas' caches), never before: a rolled-back approval must announce nothing.
+ */
 export const REPAIR_APPROVED_HOOKS = 'REPAIR_APPROVED_HOOKS';
-export type RepairApprovedHook = (em: EntityManager, entry: ListEntry, now: Date) => Promise<void>;
+export type RepairApprovedHook = (em: EntityManager, entry: ListEntry, now: Date) => Promise<void | (() => Promise<void>)>;
 
 /**
  * Credit repair (信用修复, 发改委令第36号): a regulator records the subject's application for one entry; the
@@ -96,7 +100,9 @@ export class CreditRepairService {
   async decide(applicationId: string, approve: boolean, reason: string, actor: string, now = new Date()): Promise<RepairApplication> {
     const why = checkedText(reason, 'reason', 500);
     const today = shanghaiDate(now);
-    return retryingTransaction(this.dataSource, async (em) => {
+    const afterCommit: (() => Promise<void>)[] = [];
+    const decided = await retryingTransaction(this.dataSource, async (em) => {
+      afterCommit.length = 0; // a retried transaction starts over
       const application = await em.getRepository(RepairApplication).findOne({ where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!application) throw DomainError.notFound('no such repair application', { field: 'applicationId' });
       if (application.status !== RepairStatus.PENDING) throw DomainError.conflict(`the application was already ${application.status}`, { field: 'applicationId' });
@@ -116,13 +122,18 @@ export class CreditRepairService {
       if (approve && entry.status === ListEntryStatus.ACTIVE) {
         close(entry, ListEntryStatus.REMOVED, RemovalReason.REPAIRED, now);
         await em.getRepository(ListEntry).save(entry);
-        for (const hook of this.hooks) await hook(em, entry, now);
+        for (const hook of this.hooks) {
+          const then = await hook(em, entry, now);
+          if (then) afterCommit.push(then);
+        }
         await appendListChanges(em, this.audit, [{ op: ListChangeOp.REMOVE, entry: toFeedEntry(entry), removalReason: RemovalReason.REPAIRED }], { actor, action: 'lists.repair.approve', now });
       } else {
         await this.audit.append(em, [{ actor, action: approve ? 'lists.repair.approve' : 'lists.repair.reject', targetType: 'list_entry', targetId: entry.entryId!, diff: { applicationId } }]);
       }
       return application;
     });
+    for (const then of afterCommit) await then();
+    return decided;
   }
 
   private async check(entry: ListEntry, application: RepairApplication, asOf: string): Promise<RepairConditions> {
