@@ -25,7 +25,8 @@ import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-const CHUNK = 2000;
+// Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
+const CHUNK = 10_000;
 const IN_FORCE = [EventStatus.FINAL, EventStatus.UNDER_APPEAL];
 const PENALTY_TYPES = [EventType.PENALTY_ART38, EventType.PENALTY_ART39, EventType.PENALTY_ART40, EventType.INSURED_FRAUD, EventType.LICENCE_REVOKED];
 

@@ -1,10 +1,8 @@
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { canonicalJson } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
   correctionNote,
-  disclosureContent,
   DisclosureKind,
   disclosurePublicationEnd,
   DisclosureStatus,
@@ -14,11 +12,11 @@ import {
 import { isDuplicateKey, retryingTransaction } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisclosureBuilder } from './disclosure-builder';
-import { DisclosureItemState } from './disclosure-item.entity';
 import { Disclosure } from './disclosure.entity';
+import { disclosureSnapshot } from './disclosure-snapshot';
+import { DISCLOSURE_HEADER, insertSnapshot } from './snapshot-store';
 
 export interface GenerateResult {
   disclosure: Disclosure;
@@ -59,16 +57,18 @@ export class DisclosureService {
     const region = regionCode ?? '';
     const result = await onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       // Serialise runs of one kind and period: the latest version locked (or the gap, when there is none yet).
+      // Header columns only: the previous content (tens of MiB) is compared by its hash, never read.
       const latest = await em
         .getRepository(Disclosure)
         .createQueryBuilder('d')
+        .select(DISCLOSURE_HEADER.map((c) => `d.${c}`))
         .setLock('pessimistic_write')
         .where('d.kind = :kind AND d.period = :period AND d.regionCode = :region', { kind, period: periodLabel, region })
         .orderBy('d.version', 'DESC')
         .getOne();
       const items = await this.builder.build(em, kind, parsed.period, regionCode);
-      const content = disclosureContent(kind, parsed.period, regionCode, items);
-      const contentHash = createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+      const snapshot = disclosureSnapshot(kind, parsed.period, regionCode, items);
+      const { content, contentHash } = snapshot;
       if (latest && latest.contentHash === contentHash && latest.status !== DisclosureStatus.WITHDRAWN) return { disclosure: latest, created: false };
       const head = await this.audit.head(em);
       const disclosure = em.getRepository(Disclosure).create({
@@ -80,7 +80,7 @@ export class DisclosureService {
         content,
         contentHash,
         auditHead: `${head.seq}:${head.hash}`,
-        itemCount: items.length,
+        itemCount: content.items.length,
         publicationEnd: disclosurePublicationEnd(content),
         createdAt: now,
         createdBy: actor,
@@ -91,15 +91,9 @@ export class DisclosureService {
         correctionNote: null,
         stateRev: 0,
       });
-      const inserted = await em.getRepository(Disclosure).insert(disclosure as never);
-      disclosure.id = String(inserted.identifiers[0].id);
-      for (let i = 0; i < items.length; i += 1000) {
-        await em.getRepository(DisclosureItemState).insert(
-          items.slice(i, i + 1000).map((item) => ({ disclosureId: disclosure.id, itemKey: item.key, eventId: item.eventId, publicationEnd: item.publicationEnd, withdrawnOn: null, withdrawalReason: null })),
-        );
-      }
+      disclosure.id = await insertSnapshot(em, disclosure, snapshot);
       await this.audit.append(em, [
-        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: items.length } },
+        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: content.items.length } },
       ]);
       return { disclosure, created: true };
     }));
@@ -115,12 +109,13 @@ export class DisclosureService {
   async publish(id: string, actor: string, now = new Date()): Promise<Disclosure> {
     return onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
-      const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      const header = DISCLOSURE_HEADER.map((c) => `d.${c}`);
+      const target = await repo.createQueryBuilder('d').select(header).setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
       if (target.status === DisclosureStatus.PUBLISHED) return target;
       if (target.status !== DisclosureStatus.DRAFT) throw DomainError.conflict(`a ${target.status} disclosure cannot be published; generate it again`, { field: 'id' });
       const key = disclosureKey(target.kind, target.period, target.regionCode || null);
-      const previous = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.publishedKey = :key', { key }).getOne();
+      const previous = await repo.createQueryBuilder('d').select(header).setLock('pessimistic_write').where('d.publishedKey = :key', { key }).getOne();
       if (previous && previous.version > target.version) throw DomainError.conflict(`version ${previous.version} is already published; generate again for a newer draft`, { field: 'id' });
       if (previous) {
         await repo.update({ id: previous.id }, { status: DisclosureStatus.SUPERSEDED, publishedKey: null, stateRev: () => 'state_rev + 1' } as never);
@@ -145,7 +140,7 @@ export class DisclosureService {
     if (why === '' || why.length > 500) throw DomainError.badInput('a reason of 1 to 500 characters is required', { field: 'reason', reason: 'MISSING_FIELD' });
     return retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
-      const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      const target = await repo.createQueryBuilder('d').select(DISCLOSURE_HEADER.map((c) => `d.${c}`)).setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
       if (target.status === DisclosureStatus.WITHDRAWN) return target;
       if (target.status === DisclosureStatus.SUPERSEDED) throw DomainError.conflict('a superseded version is no longer public', { field: 'id' });
