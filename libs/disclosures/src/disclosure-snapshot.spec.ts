@@ -24,16 +24,16 @@ describe('disclosureSnapshot', () => {
     const p = period(kind, label);
     const snapshot = disclosureSnapshot(kind, p, region, items);
     const content = disclosureContent(kind, p, region, items);
-    expect(snapshot.text).toBe(canonicalJson(content));
+    expect(snapshot.canonical.toString('utf8')).toBe(canonicalJson(content));
     expect(snapshot.contentHash).toBe(createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'));
     expect(snapshot.content).toEqual(content);
-    expect(JSON.parse(snapshot.text)).toEqual(JSON.parse(canonicalJson(content)));
+    expect(JSON.parse(snapshot.canonical.toString('utf8'))).toEqual(JSON.parse(canonicalJson(content)));
   });
 
   it('an empty disclosure', () => {
     const p = period(DisclosureKind.PENALTY_NOTICE, '2026-08');
     const snapshot = disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, []);
-    expect(snapshot.text).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, [])));
-    expect(JSON.parse(snapshot.text).items).toEqual([]);
+    expect(snapshot.canonical.toString('utf8')).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, [])));
+    expect(JSON.parse(snapshot.canonical.toString('utf8')).items).toEqual([]);
   });
 });

@@ -19,35 +19,44 @@ interface PreparedConnection {
 
 /**
  * Stores a new version inside the caller's transaction: the header with the snapshot's canonical text as its
- * content (the very string that was hashed), then one small row per item (key, decision, publication end:
+ * content (the very bytes that were hashed), then one small row per item (key, decision, publication end:
  * what revocation and withdrawal need; the item itself lives in the content only). The content goes through a
- * prepared statement: the binary protocol sends it as is, where the text protocol would escape 55 MiB into the
- * SQL and have the server parse it back (measured about 5× slower). Item rows go in multi-row INSERTs.
+ * prepared statement: the binary protocol sends the bytes as they are, where the text protocol would escape
+ * 55 MiB into the SQL and have the server parse it back (measured about 5× slower). Item rows go in multi-row
+ * INSERTs.
  */
 export async function insertSnapshot(em: EntityManager, header: NewDisclosure, snapshot: DisclosureSnapshot): Promise<string> {
-  const result = await execute(
+  const stored = execute(
     em,
     `INSERT INTO disclosures (kind, period, region_code, version, status, content, content_hash, audit_head, item_count, publication_end,
        created_at, created_by, published_at, published_key, withdrawn_at, withdrawal_reason, correction_note, state_rev)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      header.kind, header.period, header.regionCode, header.version, header.status, snapshot.text, header.contentHash, header.auditHead, header.itemCount,
+      header.kind, header.period, header.regionCode, header.version, header.status, snapshot.canonical, header.contentHash, header.auditHead, header.itemCount,
       header.publicationEnd, utcDateTime(header.createdAt), header.createdBy, utcDateTime(header.publishedAt), header.publishedKey,
       utcDateTime(header.withdrawnAt), header.withdrawalReason, header.correctionNote, header.stateRev,
     ],
   );
-  const id = String(result.insertId);
-  await insertItemRows(em, id, snapshot.content.items);
-  return id;
+  // Queued behind it on the same connection, without waiting: the item rows name the new id through the
+  // session's LAST_INSERT_ID(), so Node formats them while the server stores the content. Should the first
+  // statement fail, the rest still run inside the transaction that failure rolls back.
+  const queued = [em.query('SET @disclosure_id = LAST_INSERT_ID()'), ...itemRowInserts(em, snapshot.content.items)];
+  const [result] = await Promise.all([stored, ...queued.map((q) => q.catch((e: unknown) => stored.then(() => Promise.reject(e))))]);
+  return String(result.insertId);
 }
 
-async function insertItemRows(em: EntityManager, disclosureId: string, items: readonly DisclosureItem[]): Promise<void> {
+/** The session variable holding the new disclosure's id, written into the item rows' SQL as is. */
+const DISCLOSURE_ID = { toSqlString: () => '@disclosure_id' };
+
+function itemRowInserts(em: EntityManager, items: readonly DisclosureItem[]): Promise<unknown>[] {
+  const inserts: Promise<unknown>[] = [];
   for (let i = 0; i < items.length; i += ITEM_ROWS_PER_INSERT) {
     const rows: unknown[][] = [];
     const end = Math.min(items.length, i + ITEM_ROWS_PER_INSERT);
-    for (let j = i; j < end; j++) rows.push([disclosureId, items[j].key, items[j].eventId, items[j].publicationEnd]);
-    await em.query('INSERT INTO disclosure_items (disclosure_id, item_key, event_id, publication_end) VALUES ?', [rows]);
+    for (let j = i; j < end; j++) rows.push([DISCLOSURE_ID, items[j].key, items[j].eventId, items[j].publicationEnd]);
+    inserts.push(em.query('INSERT INTO disclosure_items (disclosure_id, item_key, event_id, publication_end) VALUES ?', [rows]));
   }
+  return inserts;
 }
 
 /** A prepared statement on the transaction's own connection (TypeORM's `query` only speaks the text protocol). */
