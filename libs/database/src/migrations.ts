@@ -37,6 +37,7 @@ import { CreatePenaltyExportChanges1796408026242 } from '../../../migrations/179
 import { PenaltyExportChangesAppendOnly1796408026243 } from '../../../migrations/1796408026243-PenaltyExportChangesAppendOnly';
 import { CreateDisclosures1796410049381 } from '../../../migrations/1796410049381-CreateDisclosures';
 import { CreateDisclosureItems1796410049382 } from '../../../migrations/1796410049382-CreateDisclosureItems';
+import { CompressDisclosureContent1796416092927 } from '../../../migrations/1796416092927-CompressDisclosureContent';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   PenaltyExportChangesAppendOnly1796408026243,
   CreateDisclosures1796410049381,
   CreateDisclosureItems1796410049382,
+  CompressDisclosureContent1796416092927,
 ];

@@ -1,5 +1,6 @@
 import { DisclosureItem } from '@app/credit';
 import { EntityManager } from 'typeorm';
+import { compressContent } from './compressed-content';
 import { Disclosure } from './disclosure.entity';
 import { DisclosureSnapshot } from './disclosure-snapshot';
 
@@ -19,7 +20,7 @@ interface PreparedConnection {
 
 /**
  * Stores a new version inside the caller's transaction: the header with the snapshot's canonical text as its
- * content (the very bytes that were hashed), then one small row per item (key, decision, publication end:
+ * content (the very bytes that were hashed, compressed: compressed-content.ts), then one small row per item (key, decision, publication end:
  * what revocation and withdrawal need; the item itself lives in the content only). The content goes through a
  * prepared statement: the binary protocol sends the bytes as they are, where the text protocol would escape
  * 55 MiB into the SQL and have the server parse it back (measured about 5× slower). Item rows go in multi-row
@@ -32,7 +33,7 @@ export async function insertSnapshot(em: EntityManager, header: NewDisclosure, s
        created_at, created_by, published_at, published_key, withdrawn_at, withdrawal_reason, correction_note, state_rev)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      header.kind, header.period, header.regionCode, header.version, header.status, snapshot.canonical, header.contentHash, header.auditHead, header.itemCount,
+      header.kind, header.period, header.regionCode, header.version, header.status, await compressContent(snapshot.canonical), header.contentHash, header.auditHead, header.itemCount,
       header.publicationEnd, utcDateTime(header.createdAt), header.createdBy, utcDateTime(header.publishedAt), header.publishedKey,
       utcDateTime(header.withdrawnAt), header.withdrawalReason, header.correctionNote, header.stateRev,
     ],
