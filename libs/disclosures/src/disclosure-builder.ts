@@ -23,6 +23,7 @@ import {
 } from '@app/credit';
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
+import { serialiseAhead } from './disclosure-snapshot';
 import { EntityManager } from 'typeorm';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
@@ -176,8 +177,9 @@ export class DisclosureBuilder {
   }
 
   /**
-   * Page by page; the next page's queries are sent before this page's items are built, so the server works on
-   * them while Node builds (the queries queue on the transaction's one connection, in order).
+   * Page by page; the next page's queries are sent before this page's items are built (and serialised for the
+   * snapshot), so the server works on them while Node builds (the queries queue on the transaction's one
+   * connection, in order).
    */
   private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {
     const items: DisclosureItem[] = [];
@@ -190,7 +192,9 @@ export class DisclosureBuilder {
           const s = page.subjects.get(String(r.subject_id));
           if (!s) continue;
           const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: page.referrals.get(s.id) ?? none });
-          if (item) items.push(item);
+          if (!item) continue;
+          serialiseAhead(item);
+          items.push(item);
         }
       } catch (e) {
         next.catch(() => undefined); // the transaction is rolled back; the prefetch's own failure adds nothing

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@app/common';
 import { disclosureContent, DisclosureItem, DisclosureKind, parseDisclosurePeriod } from '@app/credit';
 import { createHash } from 'node:crypto';
-import { disclosureSnapshot } from './disclosure-snapshot';
+import { disclosureSnapshot, serialiseAhead } from './disclosure-snapshot';
 
 function period(kind: DisclosureKind, label: string) {
   const parsed = parseDisclosurePeriod(kind, label);
@@ -28,6 +28,13 @@ describe('disclosureSnapshot', () => {
     expect(snapshot.contentHash).toBe(createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'));
     expect(snapshot.content).toEqual(content);
     expect(JSON.parse(snapshot.canonical.toString('utf8'))).toEqual(JSON.parse(canonicalJson(content)));
+  });
+
+  it('items serialised ahead (by the builder) give the same snapshot', () => {
+    const p = period(DisclosureKind.PENALTY_NOTICE, '2026-07');
+    const copies = items.map((i) => ({ ...i, fields: { ...i.fields } }));
+    copies.slice(0, 2).forEach(serialiseAhead);
+    expect(disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, copies).canonical.toString('utf8')).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, items)));
   });
 
   it('an empty disclosure', () => {

@@ -23,9 +23,20 @@ export function disclosureSnapshot(kind: DisclosureKind, period: DisclosurePerio
   const header = canonicalJson({ ...content, items: [] });
   if (!header.startsWith(`${ITEMS_OPEN}]`)) throw new Error('disclosure content: "items" is no longer the first canonical key');
   const lines = new Array<string>(content.items.length);
-  for (let i = 0; i < lines.length; i++) lines[i] = canonicalLine(content.items[i]);
+  for (let i = 0; i < lines.length; i++) lines[i] = serialised.get(content.items[i]) ?? canonicalLine(content.items[i]);
   const canonical = Buffer.from(ITEMS_OPEN + lines.join(',') + header.slice(ITEMS_OPEN.length), 'utf8');
   return { content, canonical, contentHash: createHash('sha256').update(canonical).digest('hex') };
+}
+
+/** Lines serialised ahead of the snapshot, by item (items are never changed once built). */
+const serialised = new WeakMap<DisclosureItem, string>();
+
+/**
+ * Serialises a built item ahead of its snapshot: the builder calls it while the server works on its next page
+ * of reads, so the snapshot afterwards only splices, encodes and hashes.
+ */
+export function serialiseAhead(item: DisclosureItem): void {
+  serialised.set(item, canonicalLine(item));
 }
 
 /**
