@@ -23,8 +23,8 @@ import {
 } from '@app/credit';
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
-import { serialiseAhead } from './disclosure-snapshot';
 import { EntityManager } from 'typeorm';
+import { serialiseAhead } from './disclosure-snapshot';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
 const CHUNK = 10_000;
