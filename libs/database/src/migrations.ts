@@ -38,6 +38,7 @@ import { PenaltyExportChangesAppendOnly1796408026243 } from '../../../migrations
 import { CreateDisclosures1796410049381 } from '../../../migrations/1796410049381-CreateDisclosures';
 import { CreateDisclosureItems1796410049382 } from '../../../migrations/1796410049382-CreateDisclosureItems';
 import { AddSubjectResidentIdKeys1796413406390 } from '../../../migrations/1796413406390-AddSubjectResidentIdKeys';
+import { CompressDisclosureContent1796416092927 } from '../../../migrations/1796416092927-CompressDisclosureContent';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   CreateDisclosures1796410049381,
   CreateDisclosureItems1796410049382,
   AddSubjectResidentIdKeys1796413406390,
+  CompressDisclosureContent1796416092927,
 ];

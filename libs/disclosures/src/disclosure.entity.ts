@@ -1,10 +1,11 @@
 import { DisclosureContent, DisclosureKind, DisclosureStatus } from '@app/credit';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { COMPRESSED_CONTENT } from './compressed-content';
 
 /**
  * One version of one disclosure (kind, period, region): its content is immutable once stored (hash = SHA-256
- * of the RFC 8785 form); only the status moves DRAFT → PUBLISHED → SUPERSEDED / WITHDRAWN. `publishedKey` is set
- * while PUBLISHED only, and unique: the database itself keeps one published version per kind, period and region.
+ * of the RFC 8785 form, which is what is stored, compressed); only the status moves DRAFT → PUBLISHED →
+ * SUPERSEDED / WITHDRAWN. `publishedKey` is set while PUBLISHED only, and unique: the database itself keeps one published version per kind, period and region.
  * `stateRev` grows on every change a reader can see (publish, supersede, withdrawal of the whole or of an
  * item): the public cache's key includes it, so every API replica sees a change on its next request.
  */
@@ -32,7 +33,8 @@ export class Disclosure {
   @Column({ type: 'varchar', length: 16 })
   status!: DisclosureStatus;
 
-  @Column({ type: 'json' })
+  /** Compressed (MariaDB's COMPRESS() format) canonical JSON: see compressed-content.ts. */
+  @Column({ type: 'longblob', transformer: COMPRESSED_CONTENT })
   content!: DisclosureContent;
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })

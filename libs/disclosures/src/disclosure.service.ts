@@ -1,11 +1,9 @@
 import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
-import { canonicalJson } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
   freeTextProblem,
   correctionNote,
-  disclosureContent,
   DisclosureKind,
   disclosurePublicationEnd,
   DisclosureStatus,
@@ -15,12 +13,12 @@ import {
 import { isDuplicateKey, retryingTransaction } from '@app/database';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DisclosureChangesPublisher } from './cache/disclosure-changes.publisher';
 import { DisclosureBuilder } from './disclosure-builder';
-import { DisclosureItemState } from './disclosure-item.entity';
 import { Disclosure } from './disclosure.entity';
+import { disclosureSnapshot } from './disclosure-snapshot';
+import { DISCLOSURE_HEADER, insertSnapshot } from './snapshot-store';
 
 export interface GenerateResult {
   disclosure: Disclosure;
@@ -62,16 +60,18 @@ export class DisclosureService {
     const region = regionCode ?? '';
     const result = await onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       // Serialise runs of one kind and period: the latest version locked (or the gap, when there is none yet).
+      // Header columns only: the previous content (tens of MiB) is compared by its hash, never read.
       const latest = await em
         .getRepository(Disclosure)
         .createQueryBuilder('d')
+        .select(DISCLOSURE_HEADER.map((c) => `d.${c}`))
         .setLock('pessimistic_write')
         .where('d.kind = :kind AND d.period = :period AND d.regionCode = :region', { kind, period: periodLabel, region })
         .orderBy('d.version', 'DESC')
         .getOne();
       const items = await this.builder.build(em, kind, parsed.period, regionCode);
-      const content = disclosureContent(kind, parsed.period, regionCode, items);
-      const contentHash = createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+      const snapshot = disclosureSnapshot(kind, parsed.period, regionCode, items);
+      const { content, contentHash } = snapshot;
       if (latest && latest.contentHash === contentHash && latest.status !== DisclosureStatus.WITHDRAWN) return { disclosure: latest, created: false };
       const head = await this.audit.head(em);
       const disclosure = em.getRepository(Disclosure).create({
@@ -83,7 +83,7 @@ export class DisclosureService {
         content,
         contentHash,
         auditHead: `${head.seq}:${head.hash}`,
-        itemCount: items.length,
+        itemCount: content.items.length,
         publicationEnd: disclosurePublicationEnd(content),
         createdAt: now,
         createdBy: actor,
@@ -94,15 +94,9 @@ export class DisclosureService {
         correctionNote: null,
         stateRev: 0,
       });
-      const inserted = await em.getRepository(Disclosure).insert(disclosure as never);
-      disclosure.id = String(inserted.identifiers[0].id);
-      for (let i = 0; i < items.length; i += 1000) {
-        await em.getRepository(DisclosureItemState).insert(
-          items.slice(i, i + 1000).map((item) => ({ disclosureId: disclosure.id, itemKey: item.key, eventId: item.eventId, publicationEnd: item.publicationEnd, withdrawnOn: null, withdrawalReason: null })),
-        );
-      }
+      disclosure.id = await insertSnapshot(em, disclosure, snapshot);
       await this.audit.append(em, [
-        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: items.length } },
+        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: content.items.length } },
       ]);
       return { disclosure, created: true };
     }));
@@ -120,12 +114,13 @@ export class DisclosureService {
     const published = await onceMoreOnDuplicate(() => retryingTransaction(this.dataSource, async (em) => {
       changed.length = 0; // a retried transaction starts over
       const repo = em.getRepository(Disclosure);
-      const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      const header = DISCLOSURE_HEADER.map((c) => `d.${c}`);
+      const target = await repo.createQueryBuilder('d').select(header).setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
       if (target.status === DisclosureStatus.PUBLISHED) return target;
       if (target.status !== DisclosureStatus.DRAFT) throw DomainError.conflict(`a ${target.status} disclosure cannot be published; generate it again`, { field: 'id' });
       const key = disclosureKey(target.kind, target.period, target.regionCode || null);
-      const previous = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.publishedKey = :key', { key }).getOne();
+      const previous = await repo.createQueryBuilder('d').select(header).setLock('pessimistic_write').where('d.publishedKey = :key', { key }).getOne();
       if (previous && previous.version > target.version) throw DomainError.conflict(`version ${previous.version} is already published; generate again for a newer draft`, { field: 'id' });
       if (previous) {
         await repo.update({ id: previous.id }, { status: DisclosureStatus.SUPERSEDED, publishedKey: null, stateRev: () => 'state_rev + 1' } as never);
@@ -158,7 +153,7 @@ export class DisclosureService {
     if (problem) throw DomainError.badInput(`reason ${problem}`, { field: 'reason', reason: 'INVALID_VALUE' });
     const withdrawn = await retryingTransaction(this.dataSource, async (em) => {
       const repo = em.getRepository(Disclosure);
-      const target = await repo.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      const target = await repo.createQueryBuilder('d').select(DISCLOSURE_HEADER.map((c) => `d.${c}`)).setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!target) throw DomainError.notFound('no such disclosure', { field: 'id' });
       if (target.status === DisclosureStatus.WITHDRAWN) return target;
       if (target.status === DisclosureStatus.SUPERSEDED) throw DomainError.conflict('a superseded version is no longer public', { field: 'id' });

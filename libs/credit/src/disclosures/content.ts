@@ -1,5 +1,6 @@
 import { addMonths, IsoDate, parseIsoDate } from '../calendar';
 import { DISCLOSURE_TITLES, DisclosureKind } from './kinds';
+import { fieldsInDisplayOrder } from './field-order';
 import { DisclosureItem } from './items';
 import { DisclosurePeriod } from './period';
 
@@ -67,8 +68,8 @@ export function publicItems(content: DisclosureContent, withdrawals: ReadonlyMap
       continue;
     }
     if (item.publicationEnd < today) continue;
-    const { eventId: _internal, ...rest } = item;
-    out.push(rest);
+    // The internal event id left out; keys and fields in the order readers have always seen (content is stored sorted).
+    out.push({ key: item.key, regionCode: item.regionCode, publicationEnd: item.publicationEnd, fields: fieldsInDisplayOrder(content.kind, item.fields) });
   }
   return out;
 }

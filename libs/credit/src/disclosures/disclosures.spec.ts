@@ -16,6 +16,9 @@ import {
   withdrawalNotice,
   yuan,
   currentPeriod,
+  DISCLOSURE_FIELD_ORDER,
+  supervisionSummaryItem,
+  DisclosureItem,
 } from '.';
 
 const settings = { authorityCodes: {}, dataSource: { name: '', code: '' } };
@@ -132,6 +135,41 @@ describe('public view', () => {
     expect(view).toHaveLength(2);
     expect(view[1]).toMatchObject({ key: 'PN-2', notice: '撤回公告', text: '撤回公告：本条信息已于2026年11月3日撤回，撤回原因：经行政复议撤销。' });
     expect(view[0]).not.toHaveProperty('eventId');
+  });
+
+  it('stored sorted (canonical JSON), every kind is read back in its display order, nested records too', () => {
+    const period = { label: '2026-Q4', cadence: 'QUARTER' as const, from: '2026-10-01', to: '2026-12-31' };
+    const sorted = (x: unknown): unknown =>
+      Array.isArray(x) ? x.map(sorted) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted((x as Record<string, unknown>)[k])])) : x;
+    const byKind: [DisclosureKind, DisclosureItem][] = [
+      [DisclosureKind.PENALTY_NOTICE, penaltyNoticeItem(ev(), hospital, settings, ctx)!],
+      [DisclosureKind.TYPICAL_CASES, typicalCaseItems([ev({ type: EventType.PENALTY_ART40 })], hospital, period.from, period.to)[0]],
+      [DisclosureKind.TERMINATED_INSTITUTIONS, terminatedInstitutionItem(ev({ type: EventType.AGREEMENT_TERMINATED }), hospital, { ...ctx, fraudDecisionNos: new Set() })!],
+      [DisclosureKind.LIST_PUBLICATION, listPublicationItem({ entryId: 'SD1', list: 'SEVERE_DISHONESTY', eventId: '9', reasonCode: 'PENALTY_ART40', legalBasis: 'x', effectiveFrom: '2026-10-01', plannedEnd: null }, hospital)!],
+      [
+        DisclosureKind.SUPERVISION_SUMMARY,
+        supervisionSummaryItem({ regionCode: '120101', institutionsInspected: 3, institutionsHandled: 2, handledByMeasure: { 约谈: 2 }, recoveredFen: 100n, finedFen: 0n, subjectsByGrade: { A: 4 } }, period.to),
+      ],
+    ];
+    for (const [kind, item] of byKind) {
+      const stored = sorted(disclosureContent(kind, period, null, [item])) as ReturnType<typeof disclosureContent>;
+      expect(Object.keys(stored.items[0].fields)).not.toEqual(DISCLOSURE_FIELD_ORDER[kind]); // sorting did change the order
+      const [read] = publicItems(stored, new Map(), '2026-11-01');
+      if (read.withdrawn) throw new Error('not withdrawn');
+      expect(Object.keys(read)).toEqual(['key', 'regionCode', 'publicationEnd', 'fields']);
+      expect(Object.keys(read.fields)).toEqual(DISCLOSURE_FIELD_ORDER[kind]);
+      expect(read.fields).toEqual(item.fields);
+    }
+    const [summary] = publicItems(sorted(disclosureContent(DisclosureKind.SUPERVISION_SUMMARY, period, null, [byKind[4][1]])) as ReturnType<typeof disclosureContent>, new Map(), '2026-11-01');
+    expect(summary.withdrawn ? [] : (summary.fields.按处理方式 as object[]).map((r) => Object.keys(r))).toEqual([['方式', '数量']]);
+    expect(summary.withdrawn ? [] : (summary.fields.信用等级分布 as object[]).map((r) => Object.keys(r))).toEqual([['等级', '数量']]);
+  });
+
+  it('the display order names every field the builders write, in the order they wrote them', () => {
+    const item = terminatedInstitutionItem(ev({ type: EventType.AGREEMENT_TERMINATED }), hospital, { ...ctx, fraudDecisionNos: new Set() })!;
+    expect(Object.keys(item.fields)).toEqual(DISCLOSURE_FIELD_ORDER[DisclosureKind.TERMINATED_INSTITUTIONS]);
+    const list = listPublicationItem({ entryId: 'G1', list: 'GOOD_CONDUCT', eventId: null, reasonCode: 'GOOD_CONDUCT', legalBasis: null, effectiveFrom: '2026-10-01', plannedEnd: '2027-10-01' }, hospital)!;
+    expect(Object.keys(list.fields)).toEqual(DISCLOSURE_FIELD_ORDER[DisclosureKind.LIST_PUBLICATION]);
   });
 
   it('a notice without a reason says the decision was revoked', () => {

@@ -2,3 +2,4 @@ export * from './kinds';
 export * from './period';
 export * from './items';
 export * from './content';
+export * from './field-order';

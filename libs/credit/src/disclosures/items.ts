@@ -90,21 +90,22 @@ export function penaltyNoticeItem(e: DisclosureEvent, s: DisclosureSubject, sett
   if (!result.exported) return null;
   const r = result.record;
   const party = publicParty(s);
+  // Keys written in canonical (sorted) order: the snapshot then serialises the item without sorting a copy.
   return {
-    key: `PN-${e.id}`,
     eventId: e.id,
-    regionCode: e.regionCode ?? s.regionCode,
-    publicationEnd: r.CF_GSJZQ,
     fields: {
-      行政相对人: isOrganisation(s) ? `${party.名称}（${party.统一社会信用代码}）` : `${party.名称}（${party.身份}）`,
-      违法行为: r.CF_SY,
+      公示截止日期: r.CF_GSJZQ,
+      决定书文号: r.CF_WSH,
+      决定日期: r.CF_JDRQ,
       处罚依据: r.CF_YJ,
       处罚内容: r.CF_NR,
-      决定书文号: r.CF_WSH,
       处罚机关: r.CF_CFJG,
-      决定日期: r.CF_JDRQ,
-      公示截止日期: r.CF_GSJZQ,
+      行政相对人: isOrganisation(s) ? `${party.名称}（${party.统一社会信用代码}）` : `${party.名称}（${party.身份}）`,
+      违法行为: r.CF_SY,
     },
+    key: `PN-${e.id}`,
+    publicationEnd: r.CF_GSJZQ,
+    regionCode: e.regionCode ?? s.regionCode,
   };
 }
 

@@ -1,0 +1,46 @@
+import { canonicalJson } from '@app/common';
+import { disclosureContent, DisclosureItem, DisclosureKind, parseDisclosurePeriod } from '@app/credit';
+import { createHash } from 'node:crypto';
+import { disclosureSnapshot, serialiseAhead } from './disclosure-snapshot';
+
+function period(kind: DisclosureKind, label: string) {
+  const parsed = parseDisclosurePeriod(kind, label);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.period;
+}
+
+// Items in the builder's shapes (insertion order of keys deliberately not canonical), out of key order.
+const items: DisclosureItem[] = [
+  { key: 'PN-20', eventId: '20', regionCode: '110105', publicationEnd: '2027-07-09', fields: { 行政相对人: '张某（参保人）', 处罚内容: '罚款200元', 决定日期: '2026-07-09', 公示截止日期: '2027-07-09' } },
+  { key: 'PN-3', eventId: '3', regionCode: null, publicationEnd: '2029-07-01', fields: { 行政相对人: '仁和医院（91110000MA00000000）', 违法行为: 'a "quoted" \\ line\nbreak', 决定书文号: '京医保罚〔2026〕3号' } },
+  { key: 'TC-1', eventId: null, regionCode: '310104', publicationEnd: '2029-09-30', fields: { 当事人: '欧阳某', 行政措施: ['拒付费用', '解除医保协议'], 明细: [{ z: 1, a: '2' }] } },
+];
+
+describe('disclosureSnapshot', () => {
+  it.each([
+    [DisclosureKind.PENALTY_NOTICE, '2026-07', null],
+    [DisclosureKind.TYPICAL_CASES, '2026-Q3', '310000'],
+  ] as const)('%s %s: the stored text is canonicalJson(content) and the hash its SHA-256', (kind, label, region) => {
+    const p = period(kind, label);
+    const snapshot = disclosureSnapshot(kind, p, region, items);
+    const content = disclosureContent(kind, p, region, items);
+    expect(snapshot.canonical.toString('utf8')).toBe(canonicalJson(content));
+    expect(snapshot.contentHash).toBe(createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'));
+    expect(snapshot.content).toEqual(content);
+    expect(JSON.parse(snapshot.canonical.toString('utf8'))).toEqual(JSON.parse(canonicalJson(content)));
+  });
+
+  it('items serialised ahead (by the builder) give the same snapshot', () => {
+    const p = period(DisclosureKind.PENALTY_NOTICE, '2026-07');
+    const copies = items.map((i) => ({ ...i, fields: { ...i.fields } }));
+    copies.slice(0, 2).forEach(serialiseAhead);
+    expect(disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, copies).canonical.toString('utf8')).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, items)));
+  });
+
+  it('an empty disclosure', () => {
+    const p = period(DisclosureKind.PENALTY_NOTICE, '2026-08');
+    const snapshot = disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, []);
+    expect(snapshot.canonical.toString('utf8')).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, [])));
+    expect(JSON.parse(snapshot.canonical.toString('utf8')).items).toEqual([]);
+  });
+});
