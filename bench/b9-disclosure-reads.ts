@@ -1,5 +1,4 @@
 import { canonicalJson } from '@app/common';
-import { configureHttp } from '@app/common/http';
 import {
   addDays,
   DisclosureItem,
@@ -29,6 +28,7 @@ import { gunzipSync } from 'node:zlib';
 import { Agent, get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../apps/api/src/api.module';
+import { configureApiHttp } from '../apps/api/src/security/configure-api-http';
 import { HttpLoad } from './http-load';
 import { BenchResult, progress } from './report';
 
@@ -217,7 +217,7 @@ async function startApi(entries: number): Promise<INestApplication> {
   process.env.DISCLOSURE_CACHE_ENTRIES = String(entries);
   try {
     const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
-    configureHttp(app);
+    configureApiHttp(app); // the service's HTTP stack, as main.ts builds it (helmet, limits, the public disclosure edge)
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {
