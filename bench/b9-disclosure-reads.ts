@@ -27,6 +27,9 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { Agent, get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadavg } from 'node:os';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApiHttp } from '../apps/api/src/security/configure-api-http';
 import { HttpLoad } from './http-load';
@@ -67,6 +70,8 @@ interface Setup {
 interface Pass {
   ms: number;
   requests: number;
+  /** CPU time of this process during the pass (both APIs and the load generator's thread; not MariaDB's or Redis's). */
+  cpuMs: number;
 }
 
 /**
@@ -163,7 +168,8 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
     await pass(loader, base.cached, largeIds.slice(0, 50), expected.cached, differ);
     await pass(loader, base.uncached, largeIds.slice(0, 50), expected.uncached, differ);
     const large = { uncached: await pass(loader, base.uncached, largeIds, expected.uncached, differ), cached: await pass(loader, base.cached, largeIds, expected.cached, differ) };
-    const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0) });
+    const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0), cpuMs: ps.reduce((a, p) => a + p.cpuMs, 0) });
+    const cpuPerRequest = (p: Pass): number => (p.cpuMs * 1000) / p.requests;
     const cached = total(passes.cached);
     const uncached = total(passes.uncached);
     const rps = (p: Pass): number => p.requests / (p.ms / 1000);
@@ -183,6 +189,9 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       details: [
         `cached ${(rps(cached) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
         `requests/s per pass: cached ${passRps(passes.cached)}; uncached ${passRps(passes.uncached)}`,
+        `CPU time per request of this process (the API and the load generator; MariaDB's not counted, which flatters the uncached path): cached ` +
+          `${Math.round(cpuPerRequest(cached))} µs, uncached ${Math.round(cpuPerRequest(uncached))} µs (${(cpuPerRequest(uncached) / cpuPerRequest(cached)).toFixed(1)}×); ` +
+          `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (2 cores: above 2, the wall-time ratio measures the scheduler as much as the code)`,
         `without Accept-Encoding (identity bodies from both paths), one pass each: cached ${Math.round(rps(plain.cached)).toLocaleString('en')} requests/s, ` +
           `uncached ${Math.round(rps(plain.uncached)).toLocaleString('en')} requests/s (${(rps(plain.cached) / rps(plain.uncached)).toFixed(1)}×)`,
         `one disclosure of ${LARGE_ITEMS} items (${Math.round(largeRef.body.length / 1024)} KiB), read ${largeIds.length} times per path: cached ` +
@@ -259,12 +268,24 @@ async function get(base: string, id: string, gzip = false): Promise<{ etag: stri
  * unless `gzip` is false; each answer checked against the ETag expected of that path.
  */
 async function pass(load: HttpLoad, base: string, ids: readonly string[], etagOf: (id: string) => string, differ: (d: string) => void, check = true, gzip = true): Promise<Pass> {
+  collectGarbage();
+  const cpu = process.cpuUsage();
   const result = await load.pass(ids.map((id) => base + id), CONCURRENCY, check ? ids.map(etagOf) : undefined, gzip ? { 'accept-encoding': 'gzip' } : {});
   if (!check && result.badCount > 0) throw new Error(`B9: ${result.bad[0]}`);
   for (const d of result.bad) differ(d);
   for (let k = result.bad.length; k < result.badCount; k++) differ('(one more answer differs)');
-  return { ms: result.ms, requests: result.requests };
+  const used = process.cpuUsage(cpu);
+  return { ms: result.ms, requests: result.requests, cpuMs: (used.user + used.system) / 1000 };
 }
+
+/**
+ * A full collection before each pass: both APIs share this process's heap, and the uncached path leaves tens of MB
+ * of garbage (rows, views, JSON) that V8 would otherwise collect on the clock of whichever pass comes next.
+ */
+const collectGarbage = ((): (() => void) => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 function shuffled<T>(rng: Prng, items: readonly T[]): T[] {
   const copy = [...items];

@@ -39,12 +39,18 @@ export interface PublicDisclosureEdgeOptions {
  * change) and refuses in its usual shape.
  */
 export function publicDisclosureEdge(app: RequestListener, options: PublicDisclosureEdgeOptions): RequestListener {
+  const lists = headerLists(options.securityHeaders);
   return (req, res) => {
     const ready = hitOf(req, options);
     if (!ready) return app(req, res);
-    if (!options.charge) return answer(req, res, ready, options, null);
+    if (!options.charge) return answer(req, res, ready, options, lists, null);
     options.charge(options.clientIp(req)).then(
-      (decision) => (decision && !decision.allowed ? app(req, res) : answer(req, res, ready, options, decision)),
+      (decision) => {
+        // Looked up again: a change announced during the charge's round trip has dropped the entry.
+        const still = decision && !decision.allowed ? undefined : hitOf(req, options);
+        if (still) answer(req, res, still, options, lists, decision);
+        else app(req, res);
+      },
       () => app(req, res),
     );
   };
@@ -65,26 +71,48 @@ function hitOf(req: IncomingMessage, options: PublicDisclosureEdgeOptions): Read
   return m ? options.ready(m[1]) : undefined;
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, ready: ReadyView, options: PublicDisclosureEdgeOptions, decision: RateDecision | null): void {
+function answer(req: IncomingMessage, res: ServerResponse, ready: ReadyView, options: PublicDisclosureEdgeOptions, lists: HeaderLists, decision: RateDecision | null): void {
   const started = Date.now();
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  for (const [name, value] of options.securityHeaders) res.setHeader(name, value);
-  res.setHeader('X-Request-Id', id);
-  if (decision) for (const [name, value] of rateLimitHeaders(decision)) res.setHeader(name, value);
   const gzip = acceptsGzip(req.headers['accept-encoding']);
-  const headers = gzip ? ready.gzipHeaders : ready.headers;
   const ifNoneMatch = req.headers['if-none-match'];
   // A 304 names the ETag the client holds (either representation's), as the controller's does.
   const held = matchesEtag(ifNoneMatch, ready.headers.ETag) ? ready.headers : matchesEtag(ifNoneMatch, ready.gzipHeaders.ETag) ? ready.gzipHeaders : null;
-  if (held) {
-    res.writeHead(304, { ETag: held.ETag, 'Cache-Control': held['Cache-Control'], Vary: held.Vary });
-    res.end();
-  } else {
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : gzip ? ready.gzipBody : ready.body);
-  }
+  const fixed = held ? lists.notModified(held) : lists.response(ready, gzip);
+  const varying = ['X-Request-Id', id];
+  if (decision) for (const [name, value] of rateLimitHeaders(decision)) varying.push(name, value);
+  // One flat list, no setHeader: Node writes it as it is (the fast case of writeHead).
+  res.writeHead(held ? 304 : 200, fixed.concat(varying));
+  res.end(held || req.method === 'HEAD' ? undefined : gzip ? ready.gzipBody : ready.body);
   logAccess(options.accessLog(), req, res, id, started);
+}
+
+interface HeaderLists {
+  response(ready: ReadyView, gzip: boolean): string[];
+  notModified(held: Record<string, string>): string[];
+}
+
+/** The fixed headers of each answer (security headers, then the view's own) as one flat list, made once per view and encoding. */
+function headerLists(security: PublicDisclosureEdgeOptions['securityHeaders']): HeaderLists {
+  const responses = new WeakMap<Record<string, string>, string[]>();
+  const notModified = new WeakMap<Record<string, string>, string[]>();
+  const once = (map: WeakMap<Record<string, string>, string[]>, key: Record<string, string>, make: () => string[]): string[] => {
+    let flat = map.get(key);
+    if (!flat) map.set(key, (flat = make()));
+    return flat;
+  };
+  return {
+    response: (ready, gzip) => {
+      const own = gzip ? ready.gzipHeaders : ready.headers;
+      return once(responses, own, () => flatten(security, Object.entries(own)));
+    },
+    notModified: (held) => once(notModified, held, () => flatten(security, [['ETag', held.ETag], ['Cache-Control', held['Cache-Control']], ['Vary', held.Vary]])),
+  };
+}
+
+function flatten(...lists: (readonly (readonly [string, string])[])[]): string[] {
+  return lists.flatMap((list) => list.flatMap(([name, value]) => [name, value]));
 }
 
 /** pino-http's "request completed" line with the logging module's serializers: id, method, path, status, time. */
