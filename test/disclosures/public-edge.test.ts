@@ -29,12 +29,15 @@ const ip = (): string => `2001:db8::${randomBytes(2).toString('hex')}:${randomBy
 
 let api: TestApi;
 let uncached: TestApi;
+let cors: TestApi;
 let id: string;
+const SITE = 'https://public-site.example.org';
 
 beforeAll(async () => {
   const env = { DISCLOSURE_AUTO_PUBLISH: '', DISCLOSURE_CACHE_MAX_AGE: '60', RATE_LIMIT_PER_MINUTE_PUBLIC: '30', RATE_LIMIT_REST_COST: '10' };
   api = await startApiWith(env);
   uncached = await startApiWith({ ...env, DISCLOSURE_CACHE_ENTRIES: '0' });
+  cors = await startApiWith({ ...env, CORS_ORIGINS: SITE });
   await resetDatabase(api.dataSource);
   const regulator = (await api.app.get(ApiKeysService).create(Role.REGULATOR, 'bureau', 'test')).secret;
   await api.app.get(SubjectsService).register([{ type: 'MEDICAL_INSTITUTION', name: '重庆市边缘测试医院', creditCode: code, regionCode: '500101', agreementSignedOn: '2015-01-01' }], 'test');
@@ -45,14 +48,17 @@ beforeAll(async () => {
   const gql = async (query: string, variables: Record<string, unknown>) => (await api.gql(query, variables, regulator).expect(200)).body.data;
   id = (await gql('mutation ($p: String!) { generateDisclosure(kind: PENALTY_NOTICE, period: $p) { id } }', { p: period })).generateDisclosure.id;
   await gql('mutation ($id: ID!) { publishDisclosure(id: $id) { id } }', { id });
-  await waitFor(async () => {
-    await request(api.app.getHttpServer()).get('/public/disclosures/0').expect(404);
-    return api.app.get(PublicViewCache).live;
-  }, 5000);
+  for (const t of [api, cors]) {
+    await waitFor(async () => {
+      await request(t.app.getHttpServer()).get('/public/disclosures/0').set('x-forwarded-for', ip()).expect(404); // its own budget
+      return t.app.get(PublicViewCache).live;
+    }, 5000);
+  }
 });
 afterAll(async () => {
   await api?.close();
   await uncached?.close();
+  await cors?.close();
 });
 
 const path = () => `/public/disclosures/${id}`;
@@ -162,6 +168,18 @@ describe('the public disclosure edge', () => {
     const { http, calls } = server(api);
     await from(http().post(path()).send({})).expect(404);
     expect(calls).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands a request with an Origin to Express (its CORS middleware) when CORS is configured', async () => {
+    const { http, calls } = server(cors);
+    await from(http().get(path())).expect(200);
+    expect(cors.app.get(DisclosureReader).ready(id)).toBeDefined();
+    calls.mockClear();
+    await from(http().get(path())).expect(200);
+    expect(calls).not.toHaveBeenCalled();
+    const withOrigin = await from(http().get(path())).set('origin', SITE).expect(200);
+    expect(calls).toHaveBeenCalledTimes(1);
+    expect(withOrigin.headers['access-control-allow-origin']).toBe(SITE);
   });
 
   it('hands everything to Express when the cache is off (DISCLOSURE_CACHE_ENTRIES=0)', async () => {
