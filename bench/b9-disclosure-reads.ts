@@ -1,5 +1,4 @@
 import { canonicalJson } from '@app/common';
-import { configureHttp } from '@app/common/http';
 import {
   addDays,
   DisclosureItem,
@@ -28,7 +27,11 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { Agent, get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadavg } from 'node:os';
 import { ApiModule } from '../apps/api/src/api.module';
+import { configureApiHttp } from '../apps/api/src/security/configure-api-http';
 import { HttpLoad } from './http-load';
 import { BenchResult, progress } from './report';
 
@@ -67,6 +70,9 @@ interface Setup {
 interface Pass {
   ms: number;
   requests: number;
+  /** CPU time of this process during the pass (both APIs and the load generator's thread; not MariaDB's or Redis's). */
+  cpuMs: number;
+  retries: number;
 }
 
 /**
@@ -163,7 +169,8 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
     await pass(loader, base.cached, largeIds.slice(0, 50), expected.cached, differ);
     await pass(loader, base.uncached, largeIds.slice(0, 50), expected.uncached, differ);
     const large = { uncached: await pass(loader, base.uncached, largeIds, expected.uncached, differ), cached: await pass(loader, base.cached, largeIds, expected.cached, differ) };
-    const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0) });
+    const total = (ps: Pass[]): Pass => ({ ms: ps.reduce((a, p) => a + p.ms, 0), requests: ps.reduce((a, p) => a + p.requests, 0), cpuMs: ps.reduce((a, p) => a + p.cpuMs, 0), retries: ps.reduce((a, p) => a + p.retries, 0) });
+    const cpuPerRequest = (p: Pass): number => (p.cpuMs * 1000) / p.requests;
     const cached = total(passes.cached);
     const uncached = total(passes.uncached);
     const rps = (p: Pass): number => p.requests / (p.ms / 1000);
@@ -183,6 +190,9 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       details: [
         `cached ${(rps(cached) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
         `requests/s per pass: cached ${passRps(passes.cached)}; uncached ${passRps(passes.uncached)}`,
+        `CPU time per request of this process (the API and the load generator; MariaDB's not counted, which flatters the uncached path): cached ` +
+          `${Math.round(cpuPerRequest(cached))} µs, uncached ${Math.round(cpuPerRequest(uncached))} µs (${(cpuPerRequest(uncached) / cpuPerRequest(cached)).toFixed(1)}×); ` +
+          `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (2 cores: above 2, the wall-time ratio measures the scheduler as much as the code)`,
         `without Accept-Encoding (identity bodies from both paths), one pass each: cached ${Math.round(rps(plain.cached)).toLocaleString('en')} requests/s, ` +
           `uncached ${Math.round(rps(plain.uncached)).toLocaleString('en')} requests/s (${(rps(plain.cached) / rps(plain.uncached)).toFixed(1)}×)`,
         `one disclosure of ${LARGE_ITEMS} items (${Math.round(largeRef.body.length / 1024)} KiB), read ${largeIds.length} times per path: cached ` +
@@ -190,6 +200,7 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
           `(${(rps(large.cached) / rps(large.uncached)).toFixed(1)}×)`,
         `HTTP floor on this machine: GET /health/live (no database, a 30-byte body) at ${Math.round(rps(floor)).toLocaleString('en')} requests/s, ` +
           `${(rps(floor) / rps(uncached)).toFixed(1)}× the uncached requests/s`,
+        `timed requests sent again on a new socket (the server had closed the idle kept-alive one as it was reused): cached ${cached.retries}, uncached ${uncached.retries}`,
         `setup: disclosures written in ${(setup.loadMs / 1000).toFixed(1)} s`,
       ],
       ratio: perRequest(cached) / perRequest(uncached),
@@ -198,7 +209,7 @@ export async function runB9(pool: Pool, spec: B9Spec): Promise<BenchResult> {
       differences,
       differenceCount: count,
       notes: [
-        'cached: the replica\'s view cache, trusted while subscribed to the change announcements on Redis (publish, supersede and withdrawals announce after commit), one Shanghai day and at most the public max-age per entry; a hit reads no database and is written as ready bytes before Nest\'s router (after the logging middleware)',
+        'cached: the replica\'s view cache, trusted while subscribed to the change announcements on Redis (publish, supersede and withdrawals announce after commit), one Shanghai day and at most the public max-age per entry; a hit reads no database and is answered with ready bytes by the public disclosure edge, on the HTTP server\'s request event before Express (same headers, request id, access log and rate limit as the controller\'s answer)',
         'uncached: the same route with DISCLOSURE_CACHE_ENTRIES=0, every request reading the row\'s stamp and content and the withdrawn items, building, serialising and hashing the view',
         'equality: every body of both paths hashed in an untimed pass (cached: first and second read) and equal to the uncached body; every timed answer 200 with the reference ETag',
         'client: node:http with keep-alive in a worker thread (its own event loop, as a separate load generator; it shares the machine\'s cores with the server and the database)',
@@ -217,7 +228,7 @@ async function startApi(entries: number): Promise<INestApplication> {
   process.env.DISCLOSURE_CACHE_ENTRIES = String(entries);
   try {
     const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
-    configureHttp(app);
+    configureApiHttp(app); // the service's HTTP stack, as main.ts builds it (helmet, limits, the public disclosure edge)
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {
@@ -259,12 +270,24 @@ async function get(base: string, id: string, gzip = false): Promise<{ etag: stri
  * unless `gzip` is false; each answer checked against the ETag expected of that path.
  */
 async function pass(load: HttpLoad, base: string, ids: readonly string[], etagOf: (id: string) => string, differ: (d: string) => void, check = true, gzip = true): Promise<Pass> {
+  collectGarbage();
+  const cpu = process.cpuUsage();
   const result = await load.pass(ids.map((id) => base + id), CONCURRENCY, check ? ids.map(etagOf) : undefined, gzip ? { 'accept-encoding': 'gzip' } : {});
   if (!check && result.badCount > 0) throw new Error(`B9: ${result.bad[0]}`);
   for (const d of result.bad) differ(d);
   for (let k = result.bad.length; k < result.badCount; k++) differ('(one more answer differs)');
-  return { ms: result.ms, requests: result.requests };
+  const used = process.cpuUsage(cpu);
+  return { ms: result.ms, requests: result.requests, cpuMs: (used.user + used.system) / 1000, retries: result.retries };
 }
+
+/**
+ * A full collection before each pass: both APIs share this process's heap, and the uncached path leaves tens of MB
+ * of garbage (rows, views, JSON) that V8 would otherwise collect on the clock of whichever pass comes next.
+ */
+const collectGarbage = ((): (() => void) => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 function shuffled<T>(rng: Prng, items: readonly T[]): T[] {
   const copy = [...items];

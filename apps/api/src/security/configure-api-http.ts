@@ -7,18 +7,21 @@ import { mountGraphqlIde } from './graphql-ide';
 import { RateLimiterService } from './rate-limit/rate-limiter.service';
 import { restRateLimit } from './rate-limit/rest-rate-limit';
 import { jsonShapeLimit, safeErrorHandler } from './request-guards';
+import { installDisclosureEdge } from '../public-edge/install-disclosure-edge';
 
 /**
  * The API's HTTP layer, in order: security headers on every response (helmet; its strict default CSP suits
  * JSON, the public page and the IDE set their own), CORS only for configured origins, the body parser with
  * its size limit, nesting and list-length limits on JSON bodies, safe answers to unreadable requests, the GraphQL IDE
- * (development), and rate limits on the REST routes (GraphQL charges its own, by query cost). Called by
+ * (development), and rate limits on the REST routes (GraphQL charges its own, by query cost); in front of all of
+ * it, on the server's request event, the edge that answers public disclosure cache hits with the same headers. Called by
  * main.ts and the tests before app.init(), so these run before any route.
  */
 export function configureApiHttp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
   const limits = config.httpLimits;
-  app.use(helmet());
+  const securityHeaders = helmet();
+  app.use(securityHeaders);
   if (limits.corsOrigins.length > 0) {
     app.enableCors({
       origin: limits.corsOrigins,
@@ -34,4 +37,5 @@ export function configureApiHttp(app: NestExpressApplication): void {
   if (config.graphql.ide) mountGraphqlIde(app);
   const limiter = app.get(RateLimiterService);
   if (limiter.enabled) app.use(['/feeds', '/public'], restRateLimit(limiter, app.get(ApiKeysService), config.rateLimits));
+  installDisclosureEdge(app, securityHeaders);
 }

@@ -11,7 +11,9 @@ const ONE_DISCLOSURE = /^\/public\/disclosures\/(\d{1,19})(?:\?|$)/;
  * machinery costs more than the answer itself). Anything else goes on to the controller unchanged: a miss, any
  * other method, and any request with an Authorization header (the guard must still refuse a bad key). Runs after
  * the logging middleware, so the request id and the access log are the same as on the controller's path. A client
- * that accepts gzip (every browser) gets the body compressed once when the view was cached.
+ * that accepts gzip (every browser) gets the body compressed once when the view was cached. The API's edge
+ * (apps/api public-edge) answers the plain hits before Express; this serves what reaches Express while the view is
+ * cached (e.g. a request with an Origin while CORS is configured).
  */
 @Injectable()
 export class PublicDisclosureFastPath implements NestMiddleware {
