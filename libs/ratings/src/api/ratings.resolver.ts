@@ -1,11 +1,13 @@
 import { Allow, Role } from '@app/auth';
 import { DateScalar } from '@app/common/graphql';
 import { Page } from '@app/common';
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { RatingChangeAnswer, RatingChangesReader } from '../ratings/rating-changes.reader';
 import { RatingChangeConnection } from './rating-change.node';
 import { RatingAnswer, RatingsReader } from '../ratings/ratings.reader';
 import { RatingNode } from './rating.node';
+import { selectsField } from './selects-field';
 
 type RatingArgs = { subjectIds?: string[]; creditCodes?: string[] };
 
@@ -28,8 +30,10 @@ export class RatingsResolver {
     @Args('creditCodes', { type: () => [String], nullable: true }) creditCodes?: string[],
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
     @Args('knownAt', { type: () => Date, nullable: true }) knownAt?: Date,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RatingAnswer[]> {
-    return this.reader.forKeys({ subjectIds, creditCodes, asOf, knownAt });
+    // The explanation is most of a stored rating's bytes; the budget module's bulk reads rarely select it.
+    return this.reader.forKeys({ subjectIds, creditCodes, asOf, knownAt }, { explanation: !info || selectsField(info, 'explanation') });
   }
 
   @Query(() => RatingChangeConnection, {
