@@ -2,9 +2,16 @@ import { Allow, Role } from '@app/auth';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { once } from 'node:events';
+import { RatingField } from '../ratings/rating-columns';
 import { RatingsReader } from '../ratings/ratings.reader';
 import { ratingLine } from './rating-line';
 import { ratingsFeedRequest } from './ratings-feed-request';
+
+/** Every field but the explanation: a line without it (see ratingLine). */
+const LINE_FIELDS: ReadonlySet<RatingField> = new Set<RatingField>([
+  'subjectId', 'creditCode', 'subjectType', 'score', 'grade', 'status', 'hasRecord', 'inspectionFactor', 'keySupervision', 'depositRetention',
+  'terminationRecommended', 'notRated', 'investigationHold', 'settlementSuspendedUntil', 'ruleSetVersion', 'computedAt',
+]);
 
 /** Bytes gathered before one socket write: 10,000 lines go out in a few dozen writes, not 10,000. */
 const WRITE_BATCH = 64 * 1024;
@@ -24,7 +31,7 @@ export class RatingsFeedController {
   @Allow(Role.BUDGET)
   async ratings(@Body() body: unknown, @Res() res: Response): Promise<void> {
     const request = ratingsFeedRequest(body);
-    const answers = await this.reader.forKeys(request.keys, { explanation: request.explanation });
+    const answers = await this.reader.forKeys(request.keys, { fields: request.explanation ? null : LINE_FIELDS });
     res.status(200).set({ 'content-type': 'application/x-ndjson; charset=utf-8', 'x-row-count': String(answers.length), 'cache-control': 'no-store' });
     let buffer = '';
     for (const answer of answers) {

@@ -9,6 +9,7 @@ import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { cleanRecordOutcome } from './clean-record';
 import { rateLoaded, RuleSetOn } from './rate-subjects';
 import { RatingOutcome } from './rating-outcome';
+import { RatingField, storedColumns } from './rating-columns';
 import { explanationFromRow, RatingRow } from './rating-row';
 import { readCreditEventsKnownAt, readCreditEventsOf } from './subject-events.reader';
 import { SubjectRow, subjectRowsByKeys } from './subject-rows.reader';
@@ -41,17 +42,16 @@ interface StoredRow extends RatingRow, SubjectRow {
 
 type Found = Map<string, { subject: SubjectRow; stored: StoredRow | null }>;
 
-/** What a caller reads of the answers; the explanation is the one costly column (JSON, one line per counting event). */
+/**
+ * What a caller reads of the answers. Stored answers are read only for `fields` (null: every field); the
+ * others are left at null, false, 0 or empty, and the caller must not read them (GraphQL resolves only the
+ * fields a query selects). The explanation is the costliest column: JSON, one line per counting event.
+ */
 export interface RatingReadOptions {
-  /** False when the caller will not read `explanation`: it is then neither fetched nor parsed, and left empty. */
-  explanation: boolean;
+  fields: ReadonlySet<RatingField> | null;
 }
 
-const FULL_READ: RatingReadOptions = { explanation: true };
-
-const RATING_COLUMNS = `r.score, r.grade, r.status, r.inspection_factor, r.key_supervision, r.deposit_retention,
-  r.termination_recommended, r.not_rated, r.investigation_hold, r.settlement_suspended_until, r.rule_set_version,
-  r.computed_at`;
+const FULL_READ: RatingReadOptions = { fields: null };
 
 /**
  * The budget module's read (consumers.md): up to 10,000 ratings in one request, in the order asked, on two time
@@ -86,7 +86,7 @@ export class RatingsReader {
       const hit = found.get(key);
       if (!hit) return unknownSubject(key, byCode, (unknown ??= cleanRecordOutcome(ruleSetOn(SubjectType.MEDICAL_INSTITUTION, day), day)));
       // The hot path (10,000 stored ratings): one object per answer, built in one literal.
-      if (hit.stored) return storedAnswer(hit.stored, read);
+      if (hit.stored) return storedAnswer(hit.stored);
       const fresh = computed.get(String(hit.subject.id));
       // knownAt alone, and no rating stored by then: the service answered the subject's clean record.
       if (!fresh) return { ...cleanRecordOutcome(ruleSetOn(hit.subject.type, day), day, hit.subject.agreement_signed_on), ...identity(hit.subject), hasRecord: false, computedAt: null };
@@ -104,18 +104,13 @@ export class RatingsReader {
       return found;
     }
     const keyColumn = byCode ? 's.credit_code' : 's.id';
-    const subjectColumns = 's.id, s.type, s.credit_code, s.agreement_signed_on, s.event_revision';
-    const ratingColumns = read.explanation ? `${RATING_COLUMNS}, r.explanation` : RATING_COLUMNS;
+    const columns = storedColumns(read.fields);
     if (knownAt === null) {
-      rows = await this.dataSource.query(
-        `SELECT ${subjectColumns}, ${ratingColumns}, CAST(${keyColumn} AS CHAR) AS key_value
-           FROM subjects s LEFT JOIN ratings r ON r.subject_id = s.id WHERE ${keyColumn} IN (?)`,
-        [keys],
-      );
+      rows = await this.dataSource.query(`SELECT ${columns} FROM subjects s LEFT JOIN ratings r ON r.subject_id = s.id WHERE ${keyColumn} IN (?)`, [keys]);
     } else {
       // The last change the service had recorded at that moment (seq follows commit order).
       rows = await this.dataSource.query(
-        `SELECT ${subjectColumns}, ${ratingColumns}, CAST(${keyColumn} AS CHAR) AS key_value
+        `SELECT ${columns}
            FROM subjects s
            LEFT JOIN rating_history r ON r.seq = (
              SELECT MAX(h.seq) FROM rating_history h WHERE h.subject_id = s.id AND h.computed_at <= ?)
@@ -123,7 +118,8 @@ export class RatingsReader {
         [knownAt, keys],
       );
     }
-    for (const r of rows) found.set(r.key_value, { subject: r, stored: r.score === null ? null : r });
+    // The key a row was found by: its credit code as stored, or its id as a string (bigint ids come as strings).
+    for (const r of rows) found.set(byCode ? (r.credit_code as string) : String(r.id), { subject: r, stored: r.score === null ? null : r });
     return found;
   }
 
@@ -147,26 +143,26 @@ function identity(s: SubjectRow): { subjectId: string; creditCode: string | null
   return { subjectId: String(s.id), creditCode: s.credit_code };
 }
 
-/** A stored rating with its subject's identity (outcomeFromRow's mapping, without intermediate objects). */
-function storedAnswer(r: StoredRow, read: RatingReadOptions): RatingAnswer {
+/** A stored rating with its subject's identity, for the fields read (see RatingReadOptions), in one literal. */
+function storedAnswer(r: StoredRow): RatingAnswer {
   return {
     subjectId: String(r.id),
     creditCode: r.credit_code,
     hasRecord: true,
-    computedAt: r.computed_at,
+    computedAt: r.computed_at ?? null,
     subjectType: r.type,
     score: Number(r.score),
-    grade: r.grade as RatingAnswer['grade'],
-    status: r.status as RatingAnswer['status'],
-    inspectionFactor: r.inspection_factor === null ? null : Number(r.inspection_factor),
+    grade: (r.grade ?? null) as RatingAnswer['grade'],
+    status: (r.status ?? null) as RatingAnswer['status'],
+    inspectionFactor: r.inspection_factor === null || r.inspection_factor === undefined ? null : Number(r.inspection_factor),
     keySupervision: r.key_supervision === 1,
     depositRetention: r.deposit_retention === 1,
     terminationRecommended: r.termination_recommended === 1,
     notRated: r.not_rated === 1,
     investigationHold: r.investigation_hold === 1,
-    settlementSuspendedUntil: r.settlement_suspended_until,
-    ruleSetVersion: Number(r.rule_set_version),
-    explanation: read.explanation ? explanationFromRow(r) : [],
+    settlementSuspendedUntil: r.settlement_suspended_until ?? null,
+    ruleSetVersion: r.rule_set_version === undefined ? 0 : Number(r.rule_set_version),
+    explanation: r.explanation === undefined ? [] : explanationFromRow(r),
   };
 }
 
