@@ -7,11 +7,11 @@ import { DataSource } from 'typeorm';
 import { ruleSetInForce } from '../rule-sets/rule-set-in-force';
 import { RuleSetsService } from '../rule-sets/rule-sets.service';
 import { cleanRecordOutcome } from './clean-record';
-import { rateLoaded, RuleSetOn } from './rate-subjects';
+import { rateOutcomes, RuleSetOn } from './rate-subjects';
 import { RatingOutcome } from './rating-outcome';
 import { RatingField, storedColumns } from './rating-columns';
 import { explanationFromRow, RatingRow } from './rating-row';
-import { readCreditEventsKnownAt, readCreditEventsOf } from './subject-events.reader';
+import { readCreditEventsByKeys, readCreditEventsKnownAt, readCreditEventsOf } from './subject-events.reader';
 import { SubjectRow, subjectRowsByKeys } from './subject-rows.reader';
 
 /** api-contract.md: at most 10,000 keys per ratings query. */
@@ -78,8 +78,12 @@ export class RatingsReader {
     const ruleSets = await this.ruleSets.bodies(null, knownAt);
     const ruleSetOn: RuleSetOn = (type, day) => ruleSetInForce(ruleSets, type, day);
     const day = asOf ?? (knownAt ? shanghaiDate(knownAt) : shanghaiDate(now));
-    const found: Found = await this.find(keys, byCode, asOf, knownAt, read);
-    const computed = await this.compute(found, asOf, knownAt, ruleSetOn, day);
+    // asOf from the events known now: their query goes out beside the subjects' query, not after it.
+    const [found, events] = await Promise.all([
+      this.find(keys, byCode, asOf, knownAt, read),
+      asOf !== null && knownAt === null ? readCreditEventsByKeys(this.dataSource.manager, keys, byCode) : null,
+    ]);
+    const computed = await this.compute(found, asOf, knownAt, ruleSetOn, day, events);
     // Every unknown key gets the same clean record: rate it once per request, not once per key.
     let unknown: RatingOutcome | undefined;
     return keys.map((key) => {
@@ -127,15 +131,21 @@ export class RatingsReader {
    * Ratings computed on the spot: every subject for `asOf`; for the current rating, a subject registered a
    * moment ago whose queued first rating is not stored yet (so a new institution reads NOT_RATED at once).
    */
-  private async compute(found: Found, asOf: string | null, knownAt: Date | null, ruleSetOn: RuleSetOn, day: string): Promise<Map<string, RatingOutcome>> {
+  private async compute(
+    found: Found,
+    asOf: string | null,
+    knownAt: Date | null,
+    ruleSetOn: RuleSetOn,
+    day: string,
+    loaded: Map<string, CreditEvent[]> | null,
+  ): Promise<Map<string, RatingOutcome>> {
     if (asOf === null && knownAt !== null) return new Map();
     const subjects = [...found.values()].filter((f) => !f.stored).map((f) => f.subject);
     if (subjects.length === 0) return new Map();
     const ids = subjects.map((s) => String(s.id));
-    const events: Map<string, CreditEvent[]> = knownAt
-      ? await readCreditEventsKnownAt(this.dataSource.manager, ids, knownAt)
-      : await readCreditEventsOf(this.dataSource.manager, ids);
-    return new Map(rateLoaded(subjects, events, ruleSetOn, day).map((c) => [c.subjectId, c.outcome]));
+    const events: Map<string, CreditEvent[]> =
+      loaded ?? (knownAt ? await readCreditEventsKnownAt(this.dataSource.manager, ids, knownAt) : await readCreditEventsOf(this.dataSource.manager, ids));
+    return rateOutcomes(subjects, events, ruleSetOn, day);
   }
 }
 
