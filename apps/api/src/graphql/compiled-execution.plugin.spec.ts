@@ -59,6 +59,10 @@ describe('compiledExecutionPlugin', () => {
     expect((await run('{ items(n: 1) { n } other }')).standardRuns).toBe(1);
     expect((await run('mutation { items }')).standardRuns).toBe(1);
     expect((await run('query ($s: Boolean!) { items(n: 1) @include(if: $s) { n } }', { s: true })).standardRuns).toBe(1);
+    // Keys written into the document rather than passed as variables: a new document each time, not compiled.
+    const long = `{ ${Array.from({ length: 800 }, (_, i) => `a${i}: items(n: 0) { n }`).join(' ')} }`;
+    expect(long.length).toBeGreaterThan(16 * 1024);
+    expect((await run(long)).standardRuns).toBe(1);
   });
 
   it('hands an answer with errors to the standard executor, so errors are formatted and reported as always', async () => {

@@ -4,6 +4,11 @@ import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Compiled operations kept per schema; a client that sends ever-new documents only evicts the oldest. */
 const MAX_COMPILED = 100;
+/**
+ * Documents longer than this run on the standard executor: a compiled function pays off over many requests
+ * of one document with variables, not for keys written into ever-different documents (compiling each).
+ */
+const MAX_SOURCE = 16 * 1024;
 
 /**
  * Serves the hot bulk reads (the budget module's `ratings` of 10,000 keys: 150,000 fields) through graphql-jit,
@@ -12,7 +17,7 @@ const MAX_COMPILED = 100;
  * Apollo would execute: parsing, validation (the depth limit) and the cost guard (didResolveOperation) have
  * already passed.
  *
- * Only queries whose root fields are all in `rootFields` take this path. An answer with any error is thrown
+ * Only queries whose root fields are all in `rootFields` take this path (and only documents up to 16 KiB). An answer with any error is thrown
  * away and the operation is run again by Apollo's own executor, so every error reaches the caller (and the
  * logs) exactly as on the standard path; the queries served here only read, so a second run changes nothing.
  */
@@ -23,7 +28,7 @@ export function compiledExecutionPlugin(rootFields: readonly string[]): ApolloSe
     async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
-          if (!ctx.operation || !ctx.source || !servesOnly(ctx.operation, hot)) return null;
+          if (!ctx.operation || !ctx.source || ctx.source.length > MAX_SOURCE || !servesOnly(ctx.operation, hot)) return null;
           const query = compiledFor(compiled, ctx);
           if (!query) return null;
           const result = await query.query(undefined, ctx.contextValue, ctx.request.variables ?? {});
