@@ -75,14 +75,15 @@ export class RatingsReader {
     const knownAt = validKnownAt(query.knownAt);
     if (keys.length === 0) return [];
     const now = new Date();
-    const ruleSets = await this.ruleSets.bodies(null, knownAt);
-    const ruleSetOn: RuleSetOn = (type, day) => ruleSetInForce(ruleSets, type, day);
     const day = asOf ?? (knownAt ? shanghaiDate(knownAt) : shanghaiDate(now));
-    // asOf from the events known now: their query goes out beside the subjects' query, not after it.
-    const [found, events] = await Promise.all([
+    // The queries do not depend on each other's answers, so they go out together: the rule sets, the subjects
+    // (with their stored ratings), and for asOf from the events known now, the events.
+    const [ruleSets, found, events] = await Promise.all([
+      this.ruleSets.bodies(null, knownAt),
       this.find(keys, byCode, asOf, knownAt, read),
       asOf !== null && knownAt === null ? readCreditEventsByKeys(this.dataSource.manager, keys, byCode) : null,
     ]);
+    const ruleSetOn: RuleSetOn = (type, day) => ruleSetInForce(ruleSets, type, day);
     const computed = await this.compute(found, asOf, knownAt, ruleSetOn, day, events);
     // Every unknown key gets the same clean record: rate it once per request, not once per key.
     let unknown: RatingOutcome | undefined;
