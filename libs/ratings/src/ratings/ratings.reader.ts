@@ -76,13 +76,16 @@ export class RatingsReader {
     if (keys.length === 0) return [];
     const now = new Date();
     const day = asOf ?? (knownAt ? shanghaiDate(knownAt) : shanghaiDate(now));
-    // The queries do not depend on each other's answers, so they go out together: the rule sets, the subjects
-    // (with their stored ratings), and for asOf from the events known now, the events.
-    const [ruleSets, found, events] = await Promise.all([
-      this.ruleSets.bodies(null, knownAt),
+    // The queries do not depend on each other's answers, so they go out together: the subjects (with their
+    // stored ratings), for asOf from the events known now the events, and the rule sets whenever a date is
+    // given. The current ratings need no rule set unless a key has no stored rating: then they are read after.
+    const dated = asOf !== null || knownAt !== null;
+    const [preloaded, found, events] = await Promise.all([
+      dated ? this.ruleSets.bodies(null, knownAt) : null,
       this.find(keys, byCode, asOf, knownAt, read),
       asOf !== null && knownAt === null ? readCreditEventsByKeys(this.dataSource.manager, keys, byCode) : null,
     ]);
+    const ruleSets = preloaded ?? (keys.some((k) => !found.get(k)?.stored) ? await this.ruleSets.bodies(null, null) : []);
     const ruleSetOn: RuleSetOn = (type, day) => ruleSetInForce(ruleSets, type, day);
     const computed = await this.compute(found, asOf, knownAt, ruleSetOn, day, events);
     // Every unknown key gets the same clean record: rate it once per request, not once per key.
