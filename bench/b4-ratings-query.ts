@@ -67,20 +67,27 @@ export async function runB4(pool: Pool, spec: B4Spec): Promise<BenchResult> {
   try {
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
     const { secret } = await app.get(ApiKeysService).create(Role.BUDGET, 'bench B4', 'bench');
+    const bulkUrl = url.replace(/\/graphql$/, '/feeds/ratings');
     const baselineMs: number[] = [];
     const serviceMs: number[] = [];
+    const bulkMs: number[] = [];
     const differences: string[] = [];
     let differenceCount = 0;
     let bytes = 0;
     for (let i = 0; i < samples.length; i++) {
       const base = await baselineRequest(pool, samples[i]);
       const api = await graphqlRequest(url, secret, samples[i], spec.asOf);
+      const bulk = await bulkRequest(bulkUrl, secret, samples[i], spec.asOf);
       if (i >= WARM_UP) {
         baselineMs.push(base.ms);
         serviceMs.push(api.ms);
+        bulkMs.push(bulk.ms);
         bytes = api.bytes;
       }
-      const found = compare(samples[i], base.rows, api.answers, fieldsOf(spec.asOf));
+      const found = [
+        ...compare(samples[i], base.rows, api.answers, fieldsOf(spec.asOf)),
+        ...compare(samples[i], base.rows, bulk.answers, fieldsOf(spec.asOf)).map((d) => `bulk: ${d}`),
+      ];
       differenceCount += found.length;
       for (const d of found) if (differences.length < SHOW_DIFFERENCES) differences.push(`request ${i + 1}: ${d}`);
       if (i >= WARM_UP && (i - WARM_UP + 1) % 5 === 0) progress(`B4: ${i - WARM_UP + 1}/${spec.requests} requests`);
@@ -95,13 +102,18 @@ export async function runB4(pool: Pool, spec: B4Spec): Promise<BenchResult> {
       details: [
         `API p95 ${percentile(serviceMs, 95).toFixed(1)} ms, min ${Math.min(...serviceMs).toFixed(1)} ms, max ${Math.max(...serviceMs).toFixed(1)} ms`,
         `baseline p95 ${percentile(baselineMs, 95).toFixed(1)} ms, min ${Math.min(...baselineMs).toFixed(1)} ms`,
+        `API p95 / baseline p95: ${(percentile(serviceMs, 95) / percentile(baselineMs, 95)).toFixed(2)}×`,
+        `B4-bulk: POST /feeds/ratings (NDJSON, same keys${spec.asOf ? ', asOf' : ''}, same check) p50 ${percentile(bulkMs, 50).toFixed(1)} ms = ${(percentile(bulkMs, 50) / p50.base).toFixed(2)}× the baseline, p95 ${percentile(bulkMs, 95).toFixed(1)} ms = ${(percentile(bulkMs, 95) / percentile(baselineMs, 95)).toFixed(2)}×`,
       ],
       ratio: p50.api / p50.base,
       target: 2,
       targetText: 'p50 ≤ 2× the baseline p50',
       differences,
       differenceCount,
-      notes: ['the API runs in the bench process (Nest ApiModule, production settings); the client only reads the body during timing'],
+      notes: [
+        'the API runs in the bench process (Nest ApiModule, production settings); the client only reads the body during timing',
+        'each round runs the baseline, the GraphQL request and the bulk request in turn on the same keys; both answers are checked against the baseline',
+      ],
     };
   } finally {
     await app.close();
@@ -138,6 +150,16 @@ async function graphqlRequest(url: string, key: string, codes: string[], asOf?: 
   const parsed = JSON.parse(text) as { data?: { ratings: Answer[] }; errors?: unknown[] };
   if (!res.ok || parsed.errors || !parsed.data) throw new Error(`B4: the API answered ${res.status}: ${text.slice(0, 500)}`);
   return { ms, bytes: text.length, answers: parsed.data.ratings };
+}
+
+async function bulkRequest(url: string, key: string, codes: string[], asOf?: string): Promise<{ ms: number; answers: Answer[] }> {
+  const body = JSON.stringify({ creditCodes: codes, asOf });
+  const t0 = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`B4: POST /feeds/ratings answered ${res.status}: ${text.slice(0, 500)}`);
+  return { ms, answers: text.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as Answer) };
 }
 
 /** The API's answers (in the order asked) against the baseline's rows, field by field. */

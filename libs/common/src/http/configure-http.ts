@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { graphqlRequestBodyErrors } from './request-body-errors';
+import { graphqlRequestBodyErrors, restRequestBodyErrors } from './request-body-errors';
 
 /** HTTP settings shared by main.ts and the tests, so the tests run the same server the service runs. */
 export function configureHttp(app: NestExpressApplication, bodyLimitBytes = 8 * 1024 * 1024): void {
@@ -7,6 +7,7 @@ export function configureHttp(app: NestExpressApplication, bodyLimitBytes = 8 * 
   app.useBodyParser('json', { limit: bodyLimitBytes });
   // Right after the parser: a body it refuses on /graphql gets a GraphQL-shaped error, not Nest's.
   app.use('/graphql', graphqlRequestBodyErrors);
+  app.use('/feeds/ratings', restRequestBodyErrors);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 }

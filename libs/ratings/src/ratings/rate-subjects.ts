@@ -1,7 +1,7 @@
 import { CreditEvent, rateOnDate, RuleSet, RuleSetBySubjectType, SubjectType } from '@app/credit';
 import { EntityManager } from 'typeorm';
 import { cleanRecordOutcome } from './clean-record';
-import { headline, ratingOutcome } from './rating-outcome';
+import { headline, RatingOutcome, ratingOutcome } from './rating-outcome';
 import { RatingChange } from './rating-writer';
 import { readCreditEventsOf } from './subject-events.reader';
 import { SubjectRow } from './subject-rows.reader';
@@ -26,11 +26,25 @@ export function rateLoaded(
   ruleSetOn: RuleSetOn,
   asOf: string,
 ): RatingChange[] {
-  const typed = ruleSetOn as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
   return subjects.map((s) => {
-    const subject = { agreementSignedOn: s.agreement_signed_on };
-    const outcome = ratingOutcome(rateOnDate({ subjectType: s.type, ruleSetOn: typed, events: events.get(String(s.id)) ?? [], asOf, subject }));
+    const outcome = outcomeOn(s, events, ruleSetOn, asOf);
     const cleanHeadline = headline(cleanRecordOutcome(ruleSetOn(s.type, asOf), asOf, s.agreement_signed_on));
     return { subjectId: String(s.id), eventRevision: Number(s.event_revision), outcome, cleanHeadline };
   });
+}
+
+/** The ratings alone, by subject id: what a reader answers (no clean-record reference, which only writers compare with). */
+export function rateOutcomes(
+  subjects: readonly SubjectRow[],
+  events: ReadonlyMap<string, CreditEvent[]>,
+  ruleSetOn: RuleSetOn,
+  asOf: string,
+): Map<string, RatingOutcome> {
+  return new Map(subjects.map((s) => [String(s.id), outcomeOn(s, events, ruleSetOn, asOf)]));
+}
+
+function outcomeOn(s: SubjectRow, events: ReadonlyMap<string, CreditEvent[]>, ruleSetOn: RuleSetOn, asOf: string): RatingOutcome {
+  const typed = ruleSetOn as <S extends SubjectType>(type: S, day: string) => RuleSetBySubjectType[S];
+  const subject = { agreementSignedOn: s.agreement_signed_on };
+  return ratingOutcome(rateOnDate({ subjectType: s.type, ruleSetOn: typed, events: events.get(String(s.id)) ?? [], asOf, subject }));
 }

@@ -32,6 +32,11 @@ export function outcomeFromRow(r: RatingRow): RatingOutcome {
     investigationHold: r.investigation_hold === 1,
     settlementSuspendedUntil: r.settlement_suspended_until,
     ruleSetVersion: Number(r.rule_set_version),
-    explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : ((r.explanation ?? []) as RatingOutcome['explanation']),
+    explanation: explanationFromRow(r),
   };
+}
+
+/** The explanation column: JSON text or already parsed (the driver parses JSON columns it recognises). */
+export function explanationFromRow(r: Pick<RatingRow, 'explanation'>): RatingOutcome['explanation'] {
+  return typeof r.explanation === 'string' ? JSON.parse(r.explanation) : ((r.explanation ?? []) as RatingOutcome['explanation']);
 }

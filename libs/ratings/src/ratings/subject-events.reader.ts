@@ -35,6 +35,21 @@ export async function readCreditEventsOf(em: EntityManager, subjectIds: readonly
 }
 
 /**
+ * Every event of the subjects named by `keys` (ids, or credit codes through the subjects table), grouped by
+ * subject id: the same rows as readCreditEventsOf, in a query that needs no subject ids first, so a reader can
+ * send it beside its subjects' query instead of after it.
+ */
+export async function readCreditEventsByKeys(em: EntityManager, keys: readonly string[], byCode: boolean): Promise<Map<string, CreditEvent[]>> {
+  if (keys.length === 0) return new Map();
+  if (!byCode) return readCreditEventsOf(em, keys);
+  const rows: (EventRow & { subject_id: string | number })[] = await em.query(
+    `SELECT e.subject_id, e.id, ${CONTENT.replace(/(\w+)/g, 'e.$1')} FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.credit_code IN (?)`,
+    [keys],
+  );
+  return groupBySubject(rows);
+}
+
+/**
  * The events of many subjects as the service knew them at `knownAt`: of each event recorded by then, the version
  * in force at that moment (a version holds from its `recorded_at` until its `superseded_at`). One query.
  */
