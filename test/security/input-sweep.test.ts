@@ -17,6 +17,7 @@ import {
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api-app';
 import { resetDatabase } from '../support/database';
+import { allowEchoOf } from '../support/response-scan';
 
 /**
  * The injection and bad-input sweep (issue 12 item 6). Every string position of the GraphQL schema — each
@@ -74,6 +75,8 @@ const PAYLOADS: Payload[] = [
   { label: 'mobile number', value: '13812345678', personal: true },
   { label: 'mobile number in words', value: '联系电话+8613812345678', personal: true },
 ];
+// Stored literally and shown back on purpose: the response scan must judge only what the service adds.
+allowEchoOf(PAYLOADS.map((p) => p.value));
 
 const RESIDENT_ID_SHAPE = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
 const MOBILE_SHAPE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;

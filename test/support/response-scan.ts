@@ -13,6 +13,11 @@ interface ScanState {
   scanned: number;
   /** Set by a test that turns on development details on purpose (ERROR_DETAILS): its responses are not judged. */
   paused: boolean;
+  /**
+   * Values a test itself submitted as data (the input sweep's SQL-shaped payloads, stored literally and shown
+   * back): removed from a body before it is judged, so only what the service adds can count as a leak.
+   */
+  echoes: string[];
 }
 
 const STATIC_ASSET = /javascript|text\/css|^image\/|^font\/|wasm|octet-stream/;
@@ -23,7 +28,19 @@ type Patched = Record<string, unknown> & { __leakScan?: ScanState };
 const proto = ServerResponse.prototype as unknown as Patched;
 
 export function responseScan(): ScanState {
-  return (proto.__leakScan ??= { leaks: [], scanned: 0, paused: false });
+  return (proto.__leakScan ??= { leaks: [], scanned: 0, paused: false, echoes: [] });
+}
+
+/** Lets a test's own submitted values come back in responses without counting as leaks (see ScanState.echoes). */
+export function allowEchoOf(values: readonly string[]): void {
+  const state = responseScan();
+  for (const v of values) if (v.length >= 8) state.echoes.push(v, JSON.stringify(v).slice(1, -1));
+}
+
+function withoutEchoes(body: string, echoes: readonly string[]): string {
+  let out = body;
+  for (const e of echoes) if (out.includes(e)) out = out.split(e).join(' ');
+  return out;
 }
 
 function text(chunk: unknown, encoding: unknown): string {
@@ -34,7 +51,7 @@ function text(chunk: unknown, encoding: unknown): string {
 
 function install(): void {
   if (proto.__leakScan) {
-    proto.__leakScan = { leaks: [], scanned: 0, paused: false }; // a new file: its own record
+    proto.__leakScan = { leaks: [], scanned: 0, paused: false, echoes: [] }; // a new file: its own record
     return;
   }
   responseScan();
@@ -46,7 +63,7 @@ function install(): void {
     // Static bundles (the development IDE's scripts and styles) quote module paths by nature; they are files, not answers.
     if (STATIC_ASSET.test(String(res.getHeader('content-type') ?? ''))) return;
     state.scanned++;
-    const found = leaksIn(text(chunk, encoding));
+    const found = leaksIn(withoutEchoes(text(chunk, encoding), state.echoes));
     if (found.length > 0) {
       const req = res.req as { method?: string; originalUrl?: string; url?: string } | undefined;
       state.leaks.push(`${req?.method ?? '?'} ${(req?.originalUrl ?? req?.url ?? '?').slice(0, 120)} -> ${res.statusCode}: ${found.join(', ')}`);
