@@ -55,9 +55,11 @@ export class RescoreProcessor extends JobDispatcher {
    * retries it later with backoff.
    */
   @OnJob(JOBS.rescoreAll)
-  async rescoreAll(job: Job): Promise<FullRescoreProgress | { skipped: string }> {
+  async rescoreAll(job: Job<{ chunkSize?: number } | undefined>): Promise<FullRescoreProgress | { skipped: string }> {
+    // The schedule sends no data (chunks of 1,000); an operator or a fault test may ask for smaller chunks.
+    const chunkSize = Number.isInteger(job.data?.chunkSize) && job.data!.chunkSize! >= 1 ? Math.min(job.data!.chunkSize!, 10_000) : undefined;
     try {
-      return await this.fullRescore.run({ onProgress: (p) => void job.updateProgress({ done: p.done, total: p.total }) });
+      return await this.fullRescore.run({ chunkSize, onProgress: (p) => void job.updateProgress({ done: p.done, total: p.total }) });
     } catch (e) {
       if (!(e instanceof FullRescoreBusyError)) throw e;
       const today = shanghaiDate(new Date());
