@@ -77,9 +77,9 @@ export class FaultStack {
   }
 
   /** Spawns the API or the worker (`npm run start:api|start:worker`'s command) and waits until /health/live answers from it. */
-  async spawn(which: 'api' | 'worker'): Promise<ChildProcess> {
+  async spawn(which: 'api' | 'worker', extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
     const log = createWriteStream(join(this.dataDir, `${which}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [...TS_NODE, `apps/${which}/src/main.ts`], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...TS_NODE, `apps/${which}/src/main.ts`], { cwd: ROOT, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.processes.set(which, child);
