@@ -11,8 +11,9 @@ import { StampedSnapshots } from './feeds/stamped-snapshot';
 import { CreditRepairService } from './repair/credit-repair.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { ListLogVerifier } from './verify/list-log-verifier';
 
-const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots, WebhookSubscriptionsService, WebhookDeliveryService];
+const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots, WebhookSubscriptionsService, WebhookDeliveryService, ListLogVerifier];
 
 /** The lists (domain.md §5): entries kept from the ratings and events, their lifecycle, repair, change logs, feeds, webhook push. */
 @Module({ imports: [AuditModule, RatingsModule], providers: PROVIDERS, exports: PROVIDERS })
