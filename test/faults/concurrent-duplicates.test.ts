@@ -49,7 +49,7 @@ describe('R6: the same request sent concurrently takes effect once', () => {
     const [entry] = await waitFor(async () => {
       const rows = await stack.query(`SELECT entry_id FROM list_entries WHERE list = 'SEVERE_DISHONESTY' AND status = 'NOTIFIED'`);
       return rows.length > 0 ? rows : null;
-    }, 60_000, 100);
+    }, 150_000, 100);
     entryId = entry.entry_id;
   });
 

@@ -33,6 +33,7 @@ beforeAll(async () => {
     regulator,
   );
   expect(registered.errors).toBeUndefined();
+  await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM ratings')) === codes.length && (await pendingWork()) === 0, 150_000, 100);
 });
 afterAll(async () => {
   await queue?.close();
@@ -51,7 +52,7 @@ async function recordPenalties(n: number): Promise<void> {
   }));
   const r = await stack.gql('mutation ($e: [RecordEventInput!]!) { recordEvents(input: $e) { created } }', { e }, regulator);
   expect(r.data?.recordEvents.created).toBe(n);
-  await waitFor(async () => (await pendingWork()) === 0, 60_000, 100);
+  await waitFor(async () => (await pendingWork()) === 0, 150_000, 100);
 }
 
 const versions = () => stack.query<{ version: number; status: string; item_count: number; items: string }>(

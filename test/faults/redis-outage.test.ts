@@ -55,7 +55,7 @@ describe('R2: Redis stopped while events are recorded', () => {
       regulator,
     );
     expect(registered.errors).toBeUndefined();
-    await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM ratings')) === N && (await pendingWork()) === 0, 60_000, 100);
+    await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM ratings')) === N && (await pendingWork()) === 0, 150_000, 100);
     const sub = await stack.gql(
       'mutation ($url: String!) { createWebhookSubscription(list: KEY_SUPERVISION, url: $url, afterSeq: 0) { secret subscription { id } } }',
       { url: receiver.url },
