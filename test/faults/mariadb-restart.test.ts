@@ -16,6 +16,7 @@ let stack: FaultStack;
 let regulator: string;
 let ndrc: string;
 let queue: Queue;
+let rescores: Queue;
 const PERIOD = '2026-10';
 const codes = Array.from({ length: 8 }, (_, i) => makeCreditCode(`1212000077${String(i).padStart(7, '0')}`));
 let ref = 0;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   // The API publishes only what a regulator publishes; the worker's runs publish PENALTY_NOTICE at once.
   await Promise.all([stack.spawn('api', { DISCLOSURE_AUTO_PUBLISH: '' }), stack.spawn('worker', { DISCLOSURE_AUTO_PUBLISH: 'PENALTY_NOTICE' })]);
   queue = new Queue('disclosures', { connection: { host: '127.0.0.1', port: stack.ports.redis }, prefix: stack.env.QUEUE_PREFIX });
+  rescores = new Queue('rescore', { connection: { host: '127.0.0.1', port: stack.ports.redis }, prefix: stack.env.QUEUE_PREFIX });
   const registered = await stack.gql(
     'mutation ($s: [RegisterSubjectInput!]!) { registerSubjects(input: $s) { id } }',
     { s: codes.map((creditCode, i) => ({ type: 'MEDICAL_INSTITUTION', name: `重启医院${i}`, creditCode, regionCode: '120103', agreementSignedOn: '2015-01-01' })) },
@@ -37,6 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await queue?.close();
+  await rescores?.close();
   await stack?.stop();
 });
 
@@ -53,6 +56,12 @@ async function recordPenalties(n: number): Promise<void> {
   const r = await stack.gql('mutation ($e: [RecordEventInput!]!) { recordEvents(input: $e) { created } }', { e }, regulator);
   expect(r.data?.recordEvents.created).toBe(n);
   await waitFor(async () => (await pendingWork()) === 0, 150_000, 100);
+  // The rescore jobs go on after the rating (lists, export, disclosures): let them finish, so the only writer
+  // that waits on the audit head below is the disclosure job.
+  await waitFor(async () => {
+    const c = await rescores.getJobCounts('active', 'waiting', 'prioritized', 'delayed');
+    return Object.values(c).every((n) => n === 0);
+  }, 150_000, 100);
 }
 
 const versions = () => stack.query<{ version: number; status: string; item_count: number; items: string }>(
@@ -132,7 +141,7 @@ describe('R3: MariaDB restarted during a disclosure run', () => {
     const holder = await holdAuditHead();
     const jobId = 'fault-r3-build';
     await queue.add('disclosure-generate', { kind: 'PENALTY_NOTICE', period: PERIOD, regionCode: null }, { jobId, attempts: 6, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false });
-    await waitFor(async () => (await waitingOnAuditHead()) === 1, 60_000, 50);
+    await waitFor(async () => (await waitingOnAuditHead()) === 1 && (await queue.getJob(jobId))?.processedOn, 60_000, 50);
     expect(await publicView()).toEqual({ version: 1, items: 6 });
     await restartMariadb(databaseDownHealth);
     await holder.end().catch(() => undefined); // its server is gone; its lock went with it
@@ -163,7 +172,7 @@ describe('R3: MariaDB restarted during a disclosure run', () => {
     const jobId = 'fault-r3-publish';
     await queue.add('disclosure-generate', { kind: 'PENALTY_NOTICE', period: PERIOD, regionCode: null }, { jobId, attempts: 6, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false });
     // The retry finds its draft (same content hash) and publishes it: version 2 superseded, 3 published, uncommitted.
-    await waitFor(async () => (await waitingOnAuditHead()) === 1, 60_000, 50);
+    await waitFor(async () => (await waitingOnAuditHead()) === 1 && (await queue.getJob(jobId))?.processedOn, 60_000, 50);
     expect(await publicView()).toEqual({ version: 2, items: 10 });
     await restartMariadb(async () => {
       const down = await fetch(`http://127.0.0.1:${stack.ports.api}/public/disclosures?kind=PENALTY_NOTICE`);
