@@ -19,11 +19,22 @@ module.exports = {
       displayName: 'integration',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts', '<rootDir>/test/support/response-scan.ts'],
       slowTestThreshold: 30,
+    },
+    // Fault scenarios (quality.md R1-R4, R6, health; R5 is in-process: test/security/r5-request-bombs, which npm run test:faults runs too): each file starts servers of its own (test/faults/support),
+    // kills and restarts them and the real API and worker processes; no shared globalSetup.
+    {
+      ...common,
+      displayName: 'faults',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/faults/support/timeout.ts'],
+      slowTestThreshold: 120,
     },
   ],
 };

@@ -14,6 +14,7 @@ import { AuditVerifyCommand } from './commands/audit-verify.command';
 import { DemoSeedCommand } from './commands/demo-seed.command';
 import { ImportEventsCommand } from './commands/import-events.command';
 import { ListsRefreshCommand } from './commands/lists-refresh.command';
+import { ListsVerifyCommand } from './commands/lists-verify.command';
 import { RescoreCommand } from './commands/rescore.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { DisclosureQueueCommand } from './commands/disclosure-queue.command';
@@ -23,6 +24,6 @@ import { ProgramName } from './program-name';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, AuditModule, ApiKeysModule, RegistryModule, RatingsModule, ListsModule, ExportsModule],
-  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand, DisclosureQueueCommand, KeysRotateCommand],
+  providers: [ProgramName, MigrateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, ApiKeyListCommand, AuditVerifyCommand, SchedulesRegisterCommand, ImportEventsCommand, DemoSeedCommand, RescoreCommand, ListsRefreshCommand, ListsVerifyCommand, DisclosureQueueCommand, KeysRotateCommand],
 })
 export class CliModule {}

@@ -100,7 +100,11 @@ export class DisclosureService {
       ]);
       return { disclosure, created: true };
     }));
-    if (result.created && this.autoPublish.has(kind)) return { disclosure: await this.publish(result.disclosure.id, 'system:disclosures', now), created: true };
+    // Not only a draft made just now: a run that crashed (or lost the database) between the draft's commit and
+    // the publish's left its draft behind, and the retry finds it again with the same content hash.
+    if (this.autoPublish.has(kind) && result.disclosure.status === DisclosureStatus.DRAFT) {
+      return { disclosure: await this.publish(result.disclosure.id, 'system:disclosures', now), created: result.created };
+    }
     return result;
   }
 

@@ -21,3 +21,5 @@ export * from './webhooks/webhook-secret-rotation.service';
 export * from './webhooks/webhook-target';
 export * from './webhooks/webhook-subscriptions.service';
 export * from './webhooks/webhook-delivery.service';
+export * from './verify/list-log-verifier';
+export * from './verify/replay-change-log';

@@ -12,8 +12,9 @@ import { CreditRepairService } from './repair/credit-repair.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 import { WebhookSecretRotationService } from './webhooks/webhook-secret-rotation.service';
+import { ListLogVerifier } from './verify/list-log-verifier';
 
-const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots, WebhookSubscriptionsService, WebhookDeliveryService, WebhookSecretRotationService];
+const PROVIDERS = [ListsRefreshService, ListsDailyService, ListLifecycleService, CreditRepairService, ListEntriesReader, ListChangesReader, ListSnapshotReader, StampedSnapshots, WebhookSubscriptionsService, WebhookDeliveryService, WebhookSecretRotationService, ListLogVerifier];
 
 /** The lists (domain.md §5): entries kept from the ratings and events, their lifecycle, repair, change logs, feeds, webhook push. */
 @Module({ imports: [AuditModule, RatingsModule], providers: PROVIDERS, exports: PROVIDERS })

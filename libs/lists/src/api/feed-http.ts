@@ -74,7 +74,14 @@ export async function sendSnapshot<T>(
     if (format === 'csv') yield UTF8_BOM + csvLine(csv.header);
     for await (const line of lines) yield format === 'csv' ? csvLine(csv.row(line)) : canonicalLine(line);
   }
-  if (await writeAll(res, text())) res.end();
+  try {
+    if (await writeAll(res, text())) res.end();
+  } catch (error) {
+    // The database went away mid-stream (the status and stamp are already sent): cut the connection, so the
+    // consumer sees an aborted download (no final chunk), never a short body that looks whole.
+    res.destroy();
+    throw error;
+  }
 }
 
 /** A changes page: NDJSON, one canonical change per line, `X-List-Seq` = the highest seq included. */

@@ -1,7 +1,7 @@
 import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { DomainError } from '@app/common';
-import { isIsoDate, ListKind, repairConditions, RepairConditions, repairDecisionDeadline, shanghaiDate, SubjectType, WorkingDayCalendar } from '@app/credit';
+import { isIsoDate, ListKind, repairConditions, RepairConditions, repairDecisionDeadline, RuleSet, shanghaiDate, SubjectType, WorkingDayCalendar } from '@app/credit';
 import { retryingTransaction } from '@app/database';
 import { readCreditEventsOf, ruleSetInForce, RuleSetsService } from '@app/ratings';
 import { Injectable } from '@nestjs/common';
@@ -62,6 +62,9 @@ export class CreditRepairService {
     if (!isIsoDate(input.appliedOn) || input.appliedOn > shanghaiDate(now)) {
       throw DomainError.badInput('appliedOn must be a calendar date, not in the future', { field: 'appliedOn', reason: 'INVALID_DATE' });
     }
+    // Read before the transaction: a read on a second pool connection while holding the entry's lock starves
+    // the pool when as many identical requests arrive at once (each waits on the lock holding a connection).
+    const ruleSets = await this.ruleSets.bodies();
     return retryingTransaction(this.dataSource, async (em) => {
       const entry = await lockEntry(em, entryId);
       if (entry.status !== ListEntryStatus.ACTIVE || entry.list !== ListKind.SEVERE_DISHONESTY) {
@@ -69,7 +72,7 @@ export class CreditRepairService {
       }
       const open = await em.getRepository(RepairApplication).countBy({ entryRowId: entry.id, status: RepairStatus.PENDING });
       if (open > 0) throw DomainError.conflict('an application for this entry is still undecided', { field: 'entryId', reason: 'REPAIR_PENDING' });
-      const rules = await this.rulesFor(entry.subjectType, input.appliedOn);
+      const rules = rulesFor(ruleSets, entry.subjectType, input.appliedOn);
       const repo = em.getRepository(RepairApplication);
       const application = repo.create({
         entryRowId: entry.id,
@@ -94,12 +97,13 @@ export class CreditRepairService {
   /** Which conditions hold today for an application (shown to the regulator before deciding). */
   async conditions(application: RepairApplication, now = new Date()): Promise<RepairConditions> {
     const entry = await this.dataSource.getRepository(ListEntry).findOneByOrFail({ id: application.entryRowId });
-    return this.check(entry, application, shanghaiDate(now));
+    return this.check(this.dataSource.manager, entry, application, shanghaiDate(now), await this.ruleSets.bodies());
   }
 
   async decide(applicationId: string, approve: boolean, reason: string, actor: string, now = new Date()): Promise<RepairApplication> {
     const why = checkedText(reason, 'reason', 500);
     const today = shanghaiDate(now);
+    const ruleSets = await this.ruleSets.bodies(); // before the locks, as in apply()
     const afterCommit: (() => Promise<void>)[] = [];
     const decided = await retryingTransaction(this.dataSource, async (em) => {
       afterCommit.length = 0; // a retried transaction starts over
@@ -108,7 +112,7 @@ export class CreditRepairService {
       if (application.status !== RepairStatus.PENDING) throw DomainError.conflict(`the application was already ${application.status}`, { field: 'applicationId' });
       const entry = await em.getRepository(ListEntry).findOneOrFail({ where: { id: application.entryRowId }, lock: { mode: 'pessimistic_write' } });
       if (approve) {
-        const held = await this.check(entry, application, today);
+        const held = await this.check(em, entry, application, today, ruleSets);
         if (!held.allHold) {
           const failing = Object.entries(held).filter(([k, v]) => v === false && k !== 'allHold').map(([k]) => k);
           throw DomainError.conflict(`repair conditions not met: ${failing.join(', ')}`, { field: 'applicationId', reason: 'REPAIR_CONDITIONS_NOT_MET', failing });
@@ -136,13 +140,14 @@ export class CreditRepairService {
     return decided;
   }
 
-  private async check(entry: ListEntry, application: RepairApplication, asOf: string): Promise<RepairConditions> {
-    const events = (await readCreditEventsOf(this.dataSource.manager, [entry.subjectId])).get(entry.subjectId) ?? [];
-    const rules = await this.rulesFor(entry.subjectType, asOf);
+  /** On the caller's connection (`em`: inside a decision, its transaction), never a second one from the pool. */
+  private async check(em: EntityManager, entry: ListEntry, application: RepairApplication, asOf: string, ruleSets: RuleSet[]): Promise<RepairConditions> {
+    const events = (await readCreditEventsOf(em, [entry.subjectId])).get(entry.subjectId) ?? [];
+    const rules = rulesFor(ruleSets, entry.subjectType, asOf);
     return repairConditions({ entry: { effectiveFrom: entry.effectiveFrom, severity: entry.severity }, application, events, asOf, rules });
   }
+}
 
-  private async rulesFor(type: SubjectType, day: string) {
-    return listRulesOf(ruleSetInForce(await this.ruleSets.bodies(type), type, day));
-  }
+function rulesFor(ruleSets: RuleSet[], type: SubjectType, day: string) {
+  return listRulesOf(ruleSetInForce(ruleSets, type, day));
 }

@@ -29,3 +29,9 @@ export async function subjectsDueBefore(em: EntityManager, cutoff: Date, limit: 
   );
   return rows.map((r) => String(r.subject_id));
 }
+
+/** Whether a subject is marked due now (an event arrived after its last stored rating). */
+export async function isRescoreDue(em: EntityManager, subjectId: string): Promise<boolean> {
+  const rows: unknown[] = await em.query('SELECT 1 FROM rescore_due WHERE subject_id = ?', [subjectId]);
+  return rows.length > 0;
+}
