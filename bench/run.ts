@@ -1,25 +1,30 @@
-// npm run bench — benchmarks B2, B4 (and B4 with asOf), B5, B6 and B9 of quality.md, each as a ratio against a baseline measured in the
+// npm run bench — benchmarks B1, B2, B3, B4 (and B4 with asOf), B5, B6 and B9 of quality.md, each as a ratio against a baseline measured in the
 // same run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
 // sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4, or B6,B9) runs some of them. Report on stdout,
-// progress on stderr.
+// progress on stderr; the same rows as JSON in bench/results.json.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
 import './production-mode';
 import 'reflect-metadata';
 import { IsoDate } from '@app/credit';
+import { join } from 'node:path';
+import { runB1 } from './b1-event-ingest';
 import { runB2 } from './b2-full-rescore';
 import { runB4 } from './b4-ratings-query';
 import { runB5 } from './b5-list-changes';
 import { runB6 } from './b6-disclosure-job';
 import { runB9 } from './b9-disclosure-reads';
-import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, startServices } from './bench-db';
+import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, ROOT, startServices } from './bench-db';
 import { loadOrgData } from './load-data';
-import { BenchResult, passed, printReport, progress } from './report';
+import { withPeakRss } from './peak-rss';
+import { BenchResult, passed, printReport, progress, writeResults } from './report';
 
-const DEFAULTS = { b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
-const BENCHMARKS = ['B2', 'B4', 'B5', 'B6', 'B9'] as const;
+const DEFAULTS = { b1Events: 500_000, b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
+const BENCHMARKS = ['B1', 'B2', 'B4', 'B5', 'B6', 'B9'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
+const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
+const started = Date.now();
 // A fixed "today" for the generator and B2's asOf: the same data and scores whatever day the bench runs.
 const AS_OF = '2026-06-30' as IsoDate;
 const YEARS = 3;
@@ -56,39 +61,45 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   try {
     const server = await assertDurable(pool);
+    if (only.has('B1')) {
+      // Its own two databases (service and baseline), dropped afterwards: B2's data is loaded after it.
+      results.push(await withPeakRss(() => runB1(env, { seed: SEED, events: sized(DEFAULTS.b1Events), today: AS_OF, years: YEARS })));
+    }
     if (only.has('B2')) {
       const subjects = sized(DEFAULTS.b2Subjects);
       progress(`loading ${subjects} subjects and ${sized(DEFAULTS.b2Events)} events (seeded demo generator, raw INSERTs)`);
       const data = await loadOrgData(pool, { seed: SEED, subjects, events: sized(DEFAULTS.b2Events), today: AS_OF, years: YEARS });
       progress(`loaded in ${(data.loadMs / 1000).toFixed(1)} s`);
 
-      results.push(await runB2(pool, data, AS_OF));
+      results.push(await withPeakRss(() => runB2(pool, data, AS_OF)));
       if (only.has('B4')) {
         // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
         const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
-        results.push(await runB4(pool, b4));
+        results.push(await withPeakRss(() => runB4(pool, b4)));
         // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's
         // day, which must equal what B2 stored.
-        results.push(await runB4(pool, { ...b4, asOf: AS_OF }));
+        results.push(await withPeakRss(() => runB4(pool, { ...b4, asOf: AS_OF })));
       }
     }
     if (only.has('B5')) {
       // Its own subjects and list (ids after B2's subjects), so it runs alone as well.
-      results.push(await runB5(pool, { seed: SEED, entries: sized(DEFAULTS.b5Entries), changes: sized(DEFAULTS.b5Changes), asOf: AS_OF }));
+      results.push(await withPeakRss(() => runB5(pool, { seed: SEED, entries: sized(DEFAULTS.b5Entries), changes: sized(DEFAULTS.b5Changes), asOf: AS_OF })));
     }
     if (only.has('B6')) {
       // Its own subjects and decisions in a month after every other benchmark's data, so it runs alone as well.
-      results.push(await runB6(pool, { seed: SEED, items: sized(DEFAULTS.b6Items) }));
+      results.push(await withPeakRss(() => runB6(pool, { seed: SEED, items: sized(DEFAULTS.b6Items) })));
     }
     if (only.has('B9')) {
       // Its own published disclosures (inserted as stored rows), read over HTTP through the public route.
-      results.push(await runB9(pool, { seed: SEED, disclosures: sized(DEFAULTS.b9Disclosures) }));
+      results.push(await withPeakRss(() => runB9(pool, { seed: SEED, disclosures: sized(DEFAULTS.b9Disclosures) })));
     }
 
     printReport(results, [
       `Benchmarks ${results.map((r) => r.id).join(', ')} (quality.md) — BENCH_SCALE=${scale}, seed ${SEED}, Node ${process.version}`,
       server,
     ]);
+    writeResults(RESULTS_FILE, results);
+    progress(`results written to bench/results.json; whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await pool.end();
   }
