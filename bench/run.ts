@@ -10,6 +10,7 @@ import { IsoDate } from '@app/credit';
 import { join } from 'node:path';
 import { runB1 } from './b1-event-ingest';
 import { runB2 } from './b2-full-rescore';
+import { runB3 } from './b3-event-to-rating';
 import { runB4 } from './b4-ratings-query';
 import { runB5 } from './b5-list-changes';
 import { runB6 } from './b6-disclosure-job';
@@ -19,8 +20,8 @@ import { loadOrgData } from './load-data';
 import { withPeakRss } from './peak-rss';
 import { BenchResult, passed, printReport, progress, writeResults } from './report';
 
-const DEFAULTS = { b1Events: 500_000, b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
-const BENCHMARKS = ['B1', 'B2', 'B4', 'B5', 'B6', 'B9'] as const;
+const DEFAULTS = { b1Events: 500_000, b3Events: 200, b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B9'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
 const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
@@ -44,6 +45,7 @@ function benchOnly(): Set<Benchmark> {
   const unknown = names.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
   if (unknown.length > 0) throw new Error(`BENCH_ONLY names ${unknown.join(', ')}: one or more of ${BENCHMARKS.join(', ')}`);
   const only = new Set(names as Benchmark[]);
+  if (only.has('B3') && !only.has('B2')) throw new Error('BENCH_ONLY: B3 records events on the subjects B2 rates, so it needs B2 too (BENCH_ONLY=B2,B3)');
   if (only.has('B4') && !only.has('B2')) throw new Error('BENCH_ONLY: B4 reads the ratings B2 stores, so it needs B2 too (BENCH_ONLY=B2,B4)');
   return only;
 }
@@ -79,6 +81,11 @@ async function main(): Promise<number> {
         // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's
         // day, which must equal what B2 stored.
         results.push(await withPeakRss(() => runB4(pool, { ...b4, asOf: AS_OF })));
+      }
+      if (only.has('B3')) {
+        // After B4, which reads B2's ratings as stored: B3's events change some of them. Always 200 events (a
+        // latency, not a throughput), at most as many as B2 rated.
+        results.push(await withPeakRss(() => runB3(pool, { seed: SEED, events: Math.min(DEFAULTS.b3Events, Math.max(1, data.subjects - 5)) })));
       }
     }
     if (only.has('B5')) {
