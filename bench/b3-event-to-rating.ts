@@ -113,7 +113,7 @@ export async function runB3(pool: Pool, spec: B3Spec): Promise<BenchResult> {
       differences,
       differenceCount: count,
       notes: [
-        'the outbox relay polls every 250 ms when idle (IDLE_POLL_MS): about half of that is the expected wait before an event is even queued',
+        'the outbox relay polls every 250 ms when idle (IDLE_POLL_MS in apps/worker): up to that long before an event is even queued, most of the p95',
         'the rescore job also refreshes lists, the penalty export and disclosures after storing the rating; only the rating is waited for',
       ],
     };

@@ -40,7 +40,7 @@ const LOAD_CONNECTIONS = 2;
 const STREAM_BASE = 100;
 
 export const SUBJECT_COLUMNS = ['id', 'type', 'name', 'credit_code', 'region_code', 'agreement_signed_on', 'created_at', 'event_revision'];
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   'id', 'version', 'source_system', 'source_ref', 'input_hash', 'first_recorded_at', 'subject_id', 'type', 'status',
   'legal_basis', 'decision_no', 'authority', 'region_code', 'occurred_on', 'decided_on', 'amount_involved_fen',
   'fine_fen', 'fine_multiple', 'suspension_days', 'responsibility', 'self_reported', 'inspection_kind',
@@ -140,7 +140,7 @@ export function generateSlice(
   return { organisations, events: drafts.finish() };
 }
 
-function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: number, recordedAt: Date): unknown[] {
+export function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: number, recordedAt: Date): unknown[] {
   return [
     id,
     1,

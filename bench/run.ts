@@ -17,10 +17,27 @@ import { runB6 } from './b6-disclosure-job';
 import { runB9 } from './b9-disclosure-reads';
 import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, ROOT, startServices } from './bench-db';
 import { loadOrgData } from './load-data';
+import { loadPersonData } from './load-persons';
 import { withPeakRss } from './peak-rss';
 import { BenchResult, passed, printReport, progress, writeResults } from './report';
 
-const DEFAULTS = { b1Events: 500_000, b3Events: 200, b2Subjects: 200_000, b2Events: 2_000_000, b4Keys: 10_000, b4Requests: 20, b5Entries: 100_000, b5Changes: 1_000, b6Items: 100_000, b9Disclosures: 1_000 };
+const DEFAULTS = {
+  b1Events: 500_000,
+  b3Events: 200,
+  // B2's persons, rated in the same run as its organisations (their share of the time is reported).
+  b2Practitioners: 40_000,
+  b2PractitionerEvents: 160_000,
+  b2InsuredPersons: 60_000,
+  b2InsuredEvents: 40_000,
+  b2Subjects: 200_000,
+  b2Events: 2_000_000,
+  b4Keys: 10_000,
+  b4Requests: 20,
+  b5Entries: 100_000,
+  b5Changes: 1_000,
+  b6Items: 100_000,
+  b9Disclosures: 1_000,
+};
 const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B9'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
@@ -72,8 +89,18 @@ async function main(): Promise<number> {
       progress(`loading ${subjects} subjects and ${sized(DEFAULTS.b2Events)} events (seeded demo generator, raw INSERTs)`);
       const data = await loadOrgData(pool, { seed: SEED, subjects, events: sized(DEFAULTS.b2Events), today: AS_OF, years: YEARS });
       progress(`loaded in ${(data.loadMs / 1000).toFixed(1)} s`);
+      const persons = await loadPersonData(pool, {
+        seed: SEED,
+        practitioners: sized(DEFAULTS.b2Practitioners),
+        practitionerEvents: sized(DEFAULTS.b2PractitionerEvents),
+        insuredPersons: sized(DEFAULTS.b2InsuredPersons),
+        insuredEvents: sized(DEFAULTS.b2InsuredEvents),
+        today: AS_OF,
+        years: YEARS,
+      });
+      progress(`loaded ${persons.practitioners} practitioners and ${persons.insuredPersons} insured persons with ${persons.events} events in ${(persons.loadMs / 1000).toFixed(1)} s`);
 
-      results.push(await withPeakRss(() => runB2(pool, data, AS_OF)));
+      results.push(await withPeakRss(() => runB2(pool, data, AS_OF, persons)));
       if (only.has('B4')) {
         // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
         const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
