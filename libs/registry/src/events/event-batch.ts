@@ -1,5 +1,5 @@
 import { DomainError } from '@app/common';
-import { NormalizedEventItem } from '@app/credit';
+import { NormalizedEventItem, SubjectType } from '@app/credit';
 import { Subject } from '../subjects/subject.entity';
 import { BatchMode, RejectedItem } from './recorded-batch';
 
@@ -9,6 +9,8 @@ export interface BatchItem {
   item: NormalizedEventItem;
   /** HMAC of the resident ID when the item names its subject that way (the ID itself is never kept). */
   hmac: string | null;
+  /** The subject type the item was validated with before its subject was resolved (none when not yet known). */
+  checkedFor?: SubjectType;
   subject?: Subject;
   inputHash?: string;
   /** Set when the item repeats an event stored before or earlier in this batch. */
