@@ -81,14 +81,19 @@ export async function runB1(env: Record<string, string>, spec: B1Spec): Promise<
     const service = app.get(EventsService);
     const baselineMs: number[] = [];
     const serviceMs: number[] = [];
+    const cpu = { base: 0, svc: 0 };
     const conn = await baselinePool.getConnection();
     try {
       for (let s = 0; s < SEGMENTS; s++) {
         const from = Math.round((s * prepared.items.length) / SEGMENTS);
         const to = Math.round(((s + 1) * prepared.items.length) / SEGMENTS);
+        let c0 = process.cpuUsage();
         const base = await timed(() => baselineSegment(conn, prepared, from, to));
+        cpu.base += cpuMs(process.cpuUsage(c0));
         baselineMs.push(base.ms);
+        c0 = process.cpuUsage();
         const svc = await timed(() => serviceSegment(service, prepared.items, from, to));
+        cpu.svc += cpuMs(process.cpuUsage(c0));
         serviceMs.push(svc.ms);
         progress(`B1 segment ${s + 1}/${SEGMENTS}: ${to - from} events, baseline ${secs(base.ms)}, service ${secs(svc.ms)}`);
       }
@@ -122,6 +127,8 @@ export async function runB1(env: Record<string, string>, spec: B1Spec): Promise<
       runs: { baseline: baselineMs, service: serviceMs },
       details: [
         `service ${perSecond(prepared.items.length, total.svc)} events/s, baseline ${perSecond(prepared.items.length, total.base)} events/s`,
+        `CPU of the Node process (user + system): service ${secs(cpu.svc)} of its ${secs(total.svc)}, baseline ${secs(cpu.base)} of its ${secs(total.base)}; ` +
+          `the rest is waiting for the database (and, on a shared machine, for a core)`,
         `segment ratios ${baselineMs.map((b, i) => (serviceMs[i] / b).toFixed(2)).join(', ')} (median ${median(baselineMs.map((b, i) => serviceMs[i] / b)).toFixed(2)})`,
         `replay of ${replay.items} events (${DUPLICATE_SHARE * 100} %, seeded sample) through the service: ${replay.duplicates} duplicates, ${replay.created} created, ` +
           `no row added to events, outbox, audit_log or any event revision; ${secs(replay.ms)} (${perSecond(replay.items, replay.ms)} events/s)`,
@@ -366,4 +373,8 @@ function secs(ms: number): string {
 
 function perSecond(n: number, ms: number): string {
   return Math.round(n / (ms / 1000)).toLocaleString('en');
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
 }
