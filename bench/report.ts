@@ -104,12 +104,16 @@ export function printReport(results: readonly BenchResult[], header: readonly st
   process.stdout.write(out.join('\n') + '\n');
 }
 
+// The summary's size column is cut to this width (results.json keeps the whole phrase).
+const SIZE_WIDTH = 60;
+
 /** The same rows as results.json, one line each. */
 function summaryTable(results: readonly BenchResult[]): string[] {
   const head = ['id', 'size', 'baseline', 'service', 'ratio', 'target', 'result'];
   const rows = results.map((r) => {
     const row = resultRow(r);
-    return [row.id, row.size, `${row.baseline_s} s`, `${row.service_s} s`, `${row.ratio}×`, `≤ ${row.target}×`, row.pass ? 'PASS' : row.equal ? 'FAIL (too slow)' : 'FAIL (results differ)'];
+    const size = row.size.length > SIZE_WIDTH ? `${row.size.slice(0, SIZE_WIDTH - 1)}…` : row.size;
+    return [row.id, size, `${row.baseline_s} s`, `${row.service_s} s`, `${row.ratio}×`, `≤ ${row.target}×`, row.pass ? 'PASS' : row.equal ? 'FAIL (too slow)' : 'FAIL (results differ)'];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
