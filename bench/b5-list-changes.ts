@@ -186,6 +186,7 @@ export async function runB5(pool: Pool, spec: B5Spec): Promise<BenchResult> {
         `setup: list loaded in ${(loadMs / 1000).toFixed(1)} s; ${steps.length} apply() transactions in ${(applyMs / 1000).toFixed(1)} s ` +
           `(${(applyMs / steps.length).toFixed(1)} ms each, durable commits)`,
       ],
+      runs: { baseline: exportMs, service: changesMs },
       ratio: p50.changes / p50.export,
       target: 0.05,
       targetText: "p50 ≤ 0.05× the full export's p50; s1 + changes = s2",

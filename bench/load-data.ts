@@ -39,8 +39,8 @@ const LOAD_CONNECTIONS = 2;
 // Prng streams above the demo generator's own (1–6), two per slice.
 const STREAM_BASE = 100;
 
-const SUBJECT_COLUMNS = ['id', 'type', 'name', 'credit_code', 'region_code', 'agreement_signed_on', 'created_at', 'event_revision'];
-const EVENT_COLUMNS = [
+export const SUBJECT_COLUMNS = ['id', 'type', 'name', 'credit_code', 'region_code', 'agreement_signed_on', 'created_at', 'event_revision'];
+export const EVENT_COLUMNS = [
   'id', 'version', 'source_system', 'source_ref', 'input_hash', 'first_recorded_at', 'subject_id', 'type', 'status',
   'legal_basis', 'decision_no', 'authority', 'region_code', 'occurred_on', 'decided_on', 'amount_involved_fen',
   'fine_fen', 'fine_multiple', 'suspension_days', 'responsibility', 'self_reported', 'inspection_kind',
@@ -117,7 +117,7 @@ export async function loadOrgData(pool: Pool, spec: OrgDataSpec): Promise<Loaded
   };
 }
 
-function generateSlice(
+export function generateSlice(
   spec: OrgDataSpec,
   window: DateWindow,
   slice: number,
@@ -140,7 +140,7 @@ function generateSlice(
   return { organisations, events: drafts.finish() };
 }
 
-function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: number, recordedAt: Date): unknown[] {
+export function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: number, recordedAt: Date): unknown[] {
   return [
     id,
     1,
@@ -176,7 +176,7 @@ function eventRow(id: number, subjectId: number, e: RecordEventItem, slice: numb
  * Multi-row INSERTs spread over the connections, one transaction per connection and call: the load is
  * setup, so it need not pay a durable commit per statement.
  */
-async function insertRows(conns: readonly PoolConnection[], table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+export async function insertRows(conns: readonly PoolConnection[], table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
   const sql = `INSERT INTO \`${table}\` (${columns.join(', ')}) VALUES ?`;
   await Promise.all(
     conns.map(async (conn, k) => {

@@ -155,9 +155,12 @@ start_mariadb() {
   local durability=(--innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1)
   # Fast, non-durable settings for throwaway test data only.
   [ "$PROFILE" = test ] && durability=(--innodb-flush-log-at-trx-commit=2 --innodb-flush-method=nosync --innodb-doublewrite=0)
+  # Its own temporary directory: a shared /tmp being cleaned under a running server failed large queries
+  # ("Error on delete of '/tmp/#sql-temptable-…'", seen in bench runs on a machine shared with other jobs).
+  mkdir -p "$MY/tmp"
   # 9>&- : do not let the daemon inherit the flock fd, or the lock is held forever
   setsid "$(MARIADBD)" --no-defaults "${user_opt[@]}" \
-    --datadir="$MY/data" --socket="$MY_SOCK" --pid-file="$MY_PID" --log-error="$MY/error.log" \
+    --datadir="$MY/data" --socket="$MY_SOCK" --pid-file="$MY_PID" --log-error="$MY/error.log" --tmpdir="$MY/tmp" \
     --port="$DB_PORT" --bind-address=127.0.0.1 --skip-name-resolve \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --default-time-zone=+00:00 --max-connections=300 --skip-log-bin "${durability[@]}" \

@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './retrying-transaction';
 export * from './stream-positions';
 export * from './stream-head.entity';
+export * from './multi-row-insert';

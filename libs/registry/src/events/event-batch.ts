@@ -1,5 +1,5 @@
 import { DomainError } from '@app/common';
-import { NormalizedEventItem } from '@app/credit';
+import { NormalizedEventItem, SubjectType } from '@app/credit';
 import { Subject } from '../subjects/subject.entity';
 import { BatchMode, RejectedItem } from './recorded-batch';
 
@@ -11,6 +11,8 @@ export interface BatchItem {
   hmac: string | null;
   /** The ID's HMAC under every configured key, current first (a rotation in progress: a subject holds either). */
   hmacs: string[];
+  /** The subject type the item was validated with before its subject was resolved (none when not yet known). */
+  checkedFor?: SubjectType;
   subject?: Subject;
   inputHash?: string;
   /** Set when the item repeats an event stored before or earlier in this batch. */

@@ -1,4 +1,5 @@
 import { compareIds } from '@app/credit';
+import { multiRowInsert } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -14,12 +15,10 @@ export const OUTBOX_TOPICS = { subjectChanged: 'subject-changed' } as const;
 export async function announceSubjectChanges(em: EntityManager, subjectIds: Iterable<string>, at: Date, eventsChanged = true): Promise<void> {
   const ids = [...new Set(subjectIds)].sort(compareIds); // numeric: the order InnoDB locks the rows in
   if (ids.length === 0) return;
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxMessage)
-    .values(ids.map((subjectId) => ({ topic: OUTBOX_TOPICS.subjectChanged, subjectId, createdAt: at, deliveredAt: null })))
-    .updateEntity(false)
-    .execute();
+  await multiRowInsert(
+    em,
+    OutboxMessage,
+    ids.map((subjectId) => ({ topic: OUTBOX_TOPICS.subjectChanged, subjectId, createdAt: at, deliveredAt: null })),
+  );
   if (eventsChanged) await em.query('UPDATE subjects SET event_revision = event_revision + 1 WHERE id IN (?)', [ids]);
 }
