@@ -58,9 +58,10 @@ export class AppConfig {
     };
   }
   /** HTTP hardening: CORS origins, body size and JSON nesting limits. */
-  get httpLimits(): { corsOrigins: string[]; bodyLimitBytes: number; jsonMaxDepth: number; jsonMaxArray: number } {
+  get httpLimits(): { corsOrigins: string[]; bodyLimitBytes: number; jsonMaxDepth: number; jsonMaxArray: number; trustProxy: string | number } {
     const r = this.raw;
-    return { corsOrigins: r.CORS_ORIGINS, bodyLimitBytes: r.HTTP_BODY_LIMIT, jsonMaxDepth: r.HTTP_JSON_MAX_DEPTH, jsonMaxArray: r.HTTP_JSON_MAX_ARRAY };
+    const trustProxy = /^\d+$/.test(r.TRUST_PROXY) ? Number(r.TRUST_PROXY) : r.TRUST_PROXY;
+    return { corsOrigins: r.CORS_ORIGINS, bodyLimitBytes: r.HTTP_BODY_LIMIT, jsonMaxDepth: r.HTTP_JSON_MAX_DEPTH, jsonMaxArray: r.HTTP_JSON_MAX_ARRAY, trustProxy };
   }
 
   /** Holidays and make-up working days for WorkingDayCalendar (libs/credit). */

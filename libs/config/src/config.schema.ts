@@ -141,6 +141,16 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
     .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'origins like https://example.org (scheme and host, no path), comma-separated'),
+  /**
+   * Which proxies in front of the API are trusted to name the client in X-Forwarded-For (Express "trust
+   * proxy"): the per-IP budget of the public caller keys on the address this gives. `loopback` (a proxy on the
+   * same host), a hop count (`1`: one load balancer), or comma-separated addresses/CIDRs of the balancers.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v) => v.trim())
+    .refine((v) => /^\d{1,2}$/.test(v) || /^[0-9a-fA-F.:/,\s]+$|^(loopback|linklocal|uniquelocal)(,\s*(loopback|linklocal|uniquelocal))*$/.test(v), 'a hop count, loopback/linklocal/uniquelocal, or comma-separated addresses/CIDRs'),
   /** Largest request body accepted, in bytes (a recordEvents batch of 5,000 items is about 3 MB). */
   HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024),
   /** Deepest nesting of a JSON request body (GraphQL variables included). */

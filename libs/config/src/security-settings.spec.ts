@@ -32,4 +32,12 @@ describe('security settings', () => {
     expect(() => loadConfig({ ...valid, CORS_ORIGINS: '*' }, [])).toThrow(ConfigError);
     expect(() => loadConfig({ ...valid, CORS_ORIGINS: 'https://a.example/path' }, [])).toThrow(ConfigError);
   });
+
+  it('reads which proxies name the client (TRUST_PROXY) and refuses anything else', () => {
+    expect(loadConfig(valid, []).httpLimits.trustProxy).toBe('loopback');
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }, []).httpLimits.trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }, []).httpLimits.trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' }, [])).toThrow(ConfigError);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'everyone' }, [])).toThrow(ConfigError);
+  });
 });

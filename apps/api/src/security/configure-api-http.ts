@@ -31,7 +31,7 @@ export function configureApiHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
-  configureHttp(app, limits.bodyLimitBytes);
+  configureHttp(app, limits.bodyLimitBytes, limits.trustProxy);
   app.use(jsonShapeLimit(limits.jsonMaxDepth, limits.jsonMaxArray));
   app.use(safeErrorHandler);
   if (config.graphql.ide) mountGraphqlIde(app);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { safeErrorSerializer } from './error-serializer';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -28,6 +29,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            // No SQL or row values from a database error (they carry names and free text).
+            err: safeErrorSerializer,
           },
           redact: { paths: ['req.headers', 'headers.authorization'], remove: true },
         },
