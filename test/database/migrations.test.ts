@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AddListRulesToRuleSets1796406912720 } from '../../migrations/1796406912720-AddListRulesToRuleSets';
+import { ClusterDisclosureItems1796420000000 } from '../../migrations/1796420000000-ClusterDisclosureItems';
 import { recreateDatabase } from '../support/global-setup';
 import { ROOT } from '../support/test-env';
 
@@ -129,6 +130,44 @@ describe('migrations', () => {
       expect(await body(1)).toEqual(DEFAULT_RULE_SETS.PHARMACY);
     } finally {
       await ds.query(`DELETE FROM rule_sets WHERE published_by = 'test'`);
+      await runner.release();
+    }
+  });
+
+  it('key disclosure items by (disclosure, item key) and back, keeping every row and its withdrawal', async () => {
+    const migration = new ClusterDisclosureItems1796420000000();
+    const runner = ds.createQueryRunner();
+    const primaryKey = async (): Promise<string[]> =>
+      (
+        (await ds.query(
+          `SELECT column_name AS c FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'disclosure_items' AND index_name = 'PRIMARY' ORDER BY seq_in_index`,
+        )) as { c: string }[]
+      ).map((r) => r.c);
+    const rows = (): Promise<unknown[]> =>
+      ds.query('SELECT disclosure_id, item_key, event_id, publication_end, withdrawn_on, withdrawal_reason FROM disclosure_items ORDER BY disclosure_id, item_key');
+    try {
+      expect(await primaryKey()).toEqual(['disclosure_id', 'item_key']);
+      await migration.down(runner);
+      expect(await primaryKey()).toEqual(['id']);
+      await ds.query(
+        `INSERT INTO disclosure_items (disclosure_id, item_key, event_id, publication_end, withdrawn_on, withdrawal_reason) VALUES
+           (9001, 'PN-2', 2, '2027-07-01', NULL, NULL), (9001, 'PN-1', 1, '2027-07-01', '2026-08-01', '原决定已撤销'), (9002, 'PN-1', 1, '2027-07-01', NULL, NULL)`,
+      );
+      const before = await rows();
+      expect(before).toHaveLength(3);
+      await migration.up(runner);
+      expect(await primaryKey()).toEqual(['disclosure_id', 'item_key']);
+      expect(await rows()).toEqual(before);
+      await expect(ds.query(`INSERT INTO disclosure_items (disclosure_id, item_key, publication_end) VALUES (9001, 'PN-1', '2027-07-01')`)).rejects.toThrow(/Duplicate/);
+      await migration.down(runner);
+      expect(await primaryKey()).toEqual(['id']);
+      expect(await rows()).toEqual(before);
+      expect(new Set(((await ds.query('SELECT id FROM disclosure_items')) as { id: string }[]).map((r) => String(r.id))).size).toBe(3);
+      await expect(ds.query(`INSERT INTO disclosure_items (disclosure_id, item_key, publication_end) VALUES (9002, 'PN-1', '2027-07-01')`)).rejects.toThrow(/Duplicate/);
+      await migration.up(runner);
+      expect(await pendingSchemaChanges()).toEqual([]);
+    } finally {
+      await ds.query('DELETE FROM disclosure_items WHERE disclosure_id IN (9001, 9002)');
       await runner.release();
     }
   });

@@ -114,7 +114,7 @@ describe('the public disclosure cache across replicas', () => {
   it('an item withdrawn by the rescore run (another process) shows on B at once as 撤回公告', async () => {
     await get(b, `/public/disclosures/${v2}`).expect(200);
     expect(b.app.get(DisclosureReader).ready(v2)).toBeDefined();
-    const [row] = await a.dataSource.query(`SELECT event_id FROM disclosure_items WHERE disclosure_id = ? ORDER BY id LIMIT 1`, [v2]);
+    const [row] = await a.dataSource.query(`SELECT event_id FROM disclosure_items WHERE disclosure_id = ? ORDER BY item_key LIMIT 1`, [v2]);
     const [subject] = await a.dataSource.query('SELECT subject_id FROM events WHERE id = ?', [row.event_id]);
     await a.app.get(EventCorrectionsService).revoke(String(row.event_id), '经行政复议撤销', 'test');
     expect(await a.app.get(DisclosureService).refreshSubjects([String(subject.subject_id)])).toBe(1);

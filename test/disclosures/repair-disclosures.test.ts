@@ -116,11 +116,11 @@ describe('credit repair and the public disclosures', () => {
 
   it('a rejected application changes nothing on the public site', async () => {
     const [row] = await api.dataSource.query(`SELECT entry_id FROM list_entries WHERE list = 'SEVERE_DISHONESTY' AND status = 'ACTIVE'`);
-    const before: unknown[] = await api.dataSource.query('SELECT id, withdrawn_on FROM disclosure_items ORDER BY id');
+    const before: unknown[] = await api.dataSource.query('SELECT disclosure_id, item_key, withdrawn_on FROM disclosure_items ORDER BY disclosure_id, item_key');
     const later = new Date(Date.now() + 400 * DAY);
     const repair = api.app.get(CreditRepairService);
     const application = await repair.apply(row.entry_id, { appliedOn: shanghaiDate(later), penaltyPerformed: true, moneyReturned: false, publicCommitment: true }, 'reg', later);
     await repair.decide(application.id, false, '退回资金未到账', 'reg', later);
-    expect(await api.dataSource.query('SELECT id, withdrawn_on FROM disclosure_items ORDER BY id')).toEqual(before);
+    expect(await api.dataSource.query('SELECT disclosure_id, item_key, withdrawn_on FROM disclosure_items ORDER BY disclosure_id, item_key')).toEqual(before);
   });
 });

@@ -39,6 +39,7 @@ import { CreateDisclosures1796410049381 } from '../../../migrations/179641004938
 import { CreateDisclosureItems1796410049382 } from '../../../migrations/1796410049382-CreateDisclosureItems';
 import { AddSubjectResidentIdKeys1796413406390 } from '../../../migrations/1796413406390-AddSubjectResidentIdKeys';
 import { CompressDisclosureContent1796416092927 } from '../../../migrations/1796416092927-CompressDisclosureContent';
+import { ClusterDisclosureItems1796420000000 } from '../../../migrations/1796420000000-ClusterDisclosureItems';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   CreateDisclosureItems1796410049382,
   AddSubjectResidentIdKeys1796413406390,
   CompressDisclosureContent1796416092927,
+  ClusterDisclosureItems1796420000000,
 ];

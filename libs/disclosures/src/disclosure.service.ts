@@ -186,31 +186,37 @@ export class DisclosureService {
   }
 
   private async withdrawRevoked(em: EntityManager, subjectIds: readonly string[], now: Date, changed: string[]): Promise<number> {
-    const rows: { id: string | number; disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
-      `SELECT i.id, i.disclosure_id, i.item_key, e.change_reason FROM disclosure_items i
+    const rows: { disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
+      `SELECT i.disclosure_id, i.item_key, e.change_reason FROM disclosure_items i
          JOIN events e ON e.id = i.event_id
          JOIN disclosures d ON d.id = i.disclosure_id
         WHERE e.subject_id IN (?) AND e.status = 'REVOKED' AND i.withdrawn_on IS NULL AND d.status IN ('DRAFT', 'PUBLISHED')
-        ORDER BY i.id FOR UPDATE`,
+        ORDER BY i.disclosure_id, i.item_key FOR UPDATE`,
       [subjectIds],
     );
     // List items whose entry left the list by credit repair or revocation (the publication ends with the entry).
-    const entries: { id: string | number; disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
-      `SELECT i.id, i.disclosure_id, i.item_key, CASE le.removal_reason WHEN 'REPAIRED' THEN '信用修复，移出名单' ELSE '原决定已撤销，移出名单' END AS change_reason
+    const entries: { disclosure_id: string | number; item_key: string; change_reason: string | null }[] = await em.query(
+      `SELECT i.disclosure_id, i.item_key, CASE le.removal_reason WHEN 'REPAIRED' THEN '信用修复，移出名单' ELSE '原决定已撤销，移出名单' END AS change_reason
          FROM list_entries le
          JOIN disclosure_items i ON i.item_key = CONCAT('LP-', le.entry_id)
          JOIN disclosures d ON d.id = i.disclosure_id
         WHERE le.subject_id IN (?) AND le.status = 'REMOVED' AND le.removal_reason IN ('REPAIRED', 'REVOKED') AND i.withdrawn_on IS NULL
           AND d.kind = 'LIST_PUBLICATION' AND d.status IN ('DRAFT', 'PUBLISHED')
-        ORDER BY i.id FOR UPDATE`,
+        ORDER BY i.disclosure_id, i.item_key FOR UPDATE`,
       [subjectIds],
     );
-    const seen = new Set(rows.map((r) => String(r.id)));
-    for (const e of entries) if (!seen.has(String(e.id))) rows.push(e);
+    const rowKey = (r: { disclosure_id: string | number; item_key: string }): string => `${r.disclosure_id}/${r.item_key}`;
+    const seen = new Set(rows.map(rowKey));
+    for (const e of entries) if (!seen.has(rowKey(e))) rows.push(e);
     if (rows.length === 0) return 0;
     const today = shanghaiDate(now);
     for (const r of rows) {
-      await em.query('UPDATE disclosure_items SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?', [today, (r.change_reason ?? '').trim().slice(0, 500) || '原决定已撤销', r.id]);
+      await em.query('UPDATE disclosure_items SET withdrawn_on = ?, withdrawal_reason = ? WHERE disclosure_id = ? AND item_key = ?', [
+        today,
+        (r.change_reason ?? '').trim().slice(0, 500) || '原决定已撤销',
+        r.disclosure_id,
+        r.item_key,
+      ]);
     }
     const disclosureIds = [...new Set(rows.map((r) => String(r.disclosure_id)))];
     await em.query('UPDATE disclosures SET state_rev = state_rev + 1 WHERE id IN (?)', [disclosureIds]);

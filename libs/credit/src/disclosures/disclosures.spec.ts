@@ -1,5 +1,6 @@
 import { EventStatus, EventType, Profession, SubjectType } from '../model';
-import { containsResidentIdPattern } from '../identifiers';
+import { containsResidentIdPattern, isMinorOn, maskPersonName } from '../identifiers';
+import { penaltyExportRecord } from '../exports';
 import {
   DisclosureEvent,
   DisclosureKind,
@@ -19,6 +20,7 @@ import {
   DISCLOSURE_FIELD_ORDER,
   supervisionSummaryItem,
   DisclosureItem,
+  PROFESSION_WORDS,
 } from '.';
 
 const settings = { authorityCodes: {}, dataSource: { name: '', code: '' } };
@@ -174,5 +176,64 @@ describe('public view', () => {
 
   it('a notice without a reason says the decision was revoked', () => {
     expect(withdrawalNotice('k', '2026-01-02', ' ').reason).toBe('原决定已撤销');
+  });
+});
+
+describe('penalty notice from the export rules', () => {
+  // The notice as it was made before it had its own lean path: from the export's full record.
+  function fromRecord(e: DisclosureEvent, s: DisclosureSubject, context: { policeReferralDecisionNos: ReadonlySet<string> }, rules = settings): Record<string, unknown> | null {
+    if (s.type !== SubjectType.MEDICAL_INSTITUTION && s.type !== SubjectType.PHARMACY && (s.birthDate === null || isMinorOn(s.birthDate, e.decidedOn))) return null;
+    const result = penaltyExportRecord(e, { ...s, maskedResidentId: null }, rules, context);
+    if (!result.exported) return null;
+    const r = result.record;
+    const organisation = s.type === SubjectType.MEDICAL_INSTITUTION || s.type === SubjectType.PHARMACY;
+    const role = s.type === SubjectType.PRACTITIONER ? (s.profession ? PROFESSION_WORDS[s.profession] : '医药机构工作人员') : '参保人';
+    return {
+      eventId: e.id,
+      fields: {
+        公示截止日期: r.CF_GSJZQ, 决定书文号: r.CF_WSH, 决定日期: r.CF_JDRQ, 处罚依据: r.CF_YJ, 处罚内容: r.CF_NR, 处罚机关: r.CF_CFJG,
+        行政相对人: organisation ? `${s.name ?? ''}（${s.creditCode ?? ''}）` : `${maskPersonName(s.name ?? '')}（${role}）`, 违法行为: r.CF_SY,
+      },
+      key: `PN-${e.id}`,
+      publicationEnd: r.CF_GSJZQ,
+      regionCode: e.regionCode ?? s.regionCode,
+    };
+  }
+
+  it('publishes exactly what the export publishes, with the same fields, over a grid of decisions and parties', () => {
+    const subjects: DisclosureSubject[] = [
+      hospital,
+      { ...hospital, type: SubjectType.PHARMACY, name: null, creditCode: null, regionCode: null },
+      person,
+      { ...person, name: '欧阳娜娜' },
+      { ...person, birthDate: '2012-01-01' },
+      { ...person, birthDate: null },
+      { ...person, type: SubjectType.PRACTITIONER, profession: Profession.PHARMACIST },
+    ];
+    const types = [EventType.PENALTY_ART38, EventType.PENALTY_ART39, EventType.PENALTY_ART40, EventType.INSURED_FRAUD, EventType.LICENCE_REVOKED, EventType.PAYMENT_DENIED];
+    const fines: Partial<DisclosureEvent>[] = [
+      { fineFen: 254100 }, { fineFen: '1' }, { fineFen: null }, { fineFen: 0 }, { fineFen: null, fineMultiple: '2.000', amountInvolvedFen: 100001 },
+      { fineFen: null, fineMultiple: '1.5', amountInvolvedFen: null }, { fineFen: null, suspensionDays: 30 }, { fineFen: 500, amountInvolvedFen: null, legalBasis: null, authority: null },
+    ];
+    const others: Partial<DisclosureEvent>[] = [{}, { status: EventStatus.UNDER_APPEAL }, { status: EventStatus.PROPOSED }, { decisionNo: '  ' }, { decisionNo: ' 津医保罚〔2026〕12号 ', regionCode: null }];
+    const contexts = [ctx, { policeReferralDecisionNos: new Set(['津医保罚〔2026〕12号']) }];
+    const ours = { ...settings, authorityCodes: { 天津市医疗保障局: '11120000MB0000000X' } };
+    let published = 0;
+    let cases = 0;
+    for (const s of subjects)
+      for (const type of types)
+        for (const fine of fines)
+          for (const other of others)
+            for (const context of contexts)
+              for (const rules of [settings, ours]) {
+                const e = ev({ type, ...fine, ...other });
+                const want = fromRecord(e, s, context, rules);
+                expect(penaltyNoticeItem(e, s, rules, context)).toEqual(want);
+                cases++;
+                if (want) published++;
+              }
+    // The grid exercises both outcomes, not only one.
+    expect(published).toBeGreaterThan(100);
+    expect(cases - published).toBeGreaterThan(100);
   });
 });

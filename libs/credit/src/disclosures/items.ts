@@ -16,7 +16,7 @@
  * - SUPERVISION_SUMMARY: statistics per region, no persons; kept 3 years after the period.
  */
 import { addDays, addYears, IsoDate } from '../calendar';
-import { Fen, fenToYuanText, isPositiveFen, penaltyExportRecord, ExportCaseContext, ExportEvent, ExportSettings } from '../exports';
+import { Fen, fenToYuanText, isPositiveFen, penaltyPublication, ExportCaseContext, ExportEvent, ExportSettings } from '../exports';
 import { isMinorOn, maskPersonName } from '../identifiers';
 import { EventStatus, EventType, Profession, SubjectType } from '../model';
 
@@ -79,34 +79,46 @@ export function publishable(s: DisclosureSubject, on: IsoDate): boolean {
 /** The public party fields: an institution in full, a person as 张某 and role. */
 export function publicParty(s: DisclosureSubject): Record<string, string> {
   if (isOrganisation(s)) return { 名称: s.name ?? '', 统一社会信用代码: s.creditCode ?? '', 地区: s.regionCode ?? '' };
-  const role = s.type === SubjectType.PRACTITIONER ? (s.profession ? PROFESSION_WORDS[s.profession] : '医药机构工作人员') : '参保人';
-  return { 名称: maskPersonName(s.name ?? ''), 身份: role, 地区: s.regionCode ?? '' };
+  return { 名称: maskPersonName(s.name ?? ''), 身份: personRole(s), 地区: s.regionCode ?? '' };
 }
 
-/** PENALTY_NOTICE: one item per published administrative penalty (the export's rules). */
+/** A person's public role: their profession, or 参保人. */
+function personRole(s: DisclosureSubject): string {
+  return s.type === SubjectType.PRACTITIONER ? (s.profession ? PROFESSION_WORDS[s.profession] : '医药机构工作人员') : '参保人';
+}
+
+/**
+ * PENALTY_NOTICE: one item per published administrative penalty (the export's rules, penaltyPublication),
+ * without the export's full record: the notice shows eight of its fields, and a month's notice has 100k items.
+ */
 export function penaltyNoticeItem(e: DisclosureEvent, s: DisclosureSubject, settings: ExportSettings, context: ExportCaseContext): DisclosureItem | null {
   if (!publishable(s, e.decidedOn)) return null;
-  const result = penaltyExportRecord(e, { type: s.type, name: s.name, creditCode: s.creditCode, maskedResidentId: null, birthDate: s.birthDate }, settings, context);
+  const result = penaltyPublication(e, s, settings, context);
   if (!result.exported) return null;
-  const r = result.record;
-  const party = publicParty(s);
+  const p = result.publication;
   // Keys written in canonical (sorted) order: the snapshot then serialises the item without sorting a copy.
   return {
     eventId: e.id,
     fields: {
-      公示截止日期: r.CF_GSJZQ,
-      决定书文号: r.CF_WSH,
-      决定日期: r.CF_JDRQ,
-      处罚依据: r.CF_YJ,
-      处罚内容: r.CF_NR,
-      处罚机关: r.CF_CFJG,
-      行政相对人: isOrganisation(s) ? `${party.名称}（${party.统一社会信用代码}）` : `${party.名称}（${party.身份}）`,
-      违法行为: r.CF_SY,
+      公示截止日期: p.publicationEnd,
+      决定书文号: p.decisionNo,
+      决定日期: e.decidedOn,
+      处罚依据: p.legalBasis,
+      处罚内容: p.content,
+      处罚机关: p.authority,
+      行政相对人: publicPartyLine(s),
+      违法行为: p.facts,
     },
     key: `PN-${e.id}`,
-    publicationEnd: r.CF_GSJZQ,
+    publicationEnd: p.publicationEnd,
     regionCode: e.regionCode ?? s.regionCode,
   };
+}
+
+/** The party in one line, as publicParty shows it: 名称（统一社会信用代码） or 张某（身份）. */
+function publicPartyLine(s: DisclosureSubject): string {
+  if (isOrganisation(s)) return `${s.name ?? ''}（${s.creditCode ?? ''}）`;
+  return `${maskPersonName(s.name ?? '')}（${personRole(s)}）`;
 }
 
 const VIOLATION_WORDS: Readonly<Partial<Record<EventType, string>>> = {

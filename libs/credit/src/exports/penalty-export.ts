@@ -158,6 +158,73 @@ const FACTS: Readonly<Partial<Record<EventType, string>>> = {
  * Pure: the caller supplies the subject (masked), the birth date for the minors rule and the settings.
  */
 export function penaltyExportRecord(event: ExportEvent, subject: ExportSubject, settings: ExportSettings, context: ExportCaseContext): PenaltyExportResult {
+  const decided = penaltyPublication(event, subject, settings, context);
+  if (!decided.exported) return decided;
+  const p = decided.publication;
+  const organisation = p.organisation;
+  const licence = event.type === EventType.LICENCE_REVOKED;
+  const record: PenaltyExportRecord = {
+    CF_XDR_MC: organisation ? (subject.name ?? '') : maskPersonName(subject.name ?? ''),
+    CF_XDR_LB: organisation ? '法人及非法人组织' : '自然人',
+    CF_XDR_SHXYM: organisation ? (subject.creditCode ?? '') : '',
+    CF_XDR_GSZC: '',
+    CF_XDR_ZZJG: '',
+    CF_XDR_SWDJ: '',
+    CF_XDR_SYDW: '',
+    CF_XDR_SHZZ: '',
+    CF_FRDB: '',
+    CF_FR_ZJLX: '',
+    CF_FR_ZJHM: '',
+    CF_XDR_ZJLX: organisation ? '' : '身份证',
+    CF_XDR_ZJHM: organisation ? '' : (subject.maskedResidentId ?? ''),
+    CF_WSH: p.decisionNo,
+    CF_WFXW: VIOLATION[event.type]!,
+    CF_SY: p.facts,
+    CF_YJ: p.legalBasis,
+    CF_CFLB: p.categories.join(';'),
+    CF_NR: p.content,
+    CF_NR_FK: p.fineAmount !== null && isPositiveFen(p.fineAmount) ? fenToWanYuan(p.fineAmount) : '',
+    CF_NR_WFFF: '',
+    CF_NR_ZKDX: licence ? '执业证书' : '',
+    CF_JDRQ: event.decidedOn,
+    CF_YXQ: p.suspended ? addDays(event.decidedOn, event.suspensionDays! - 1) : OPEN_ENDED,
+    CF_GSJZQ: p.publicationEnd,
+    CF_CFJG: p.authority,
+    CF_CFJGDM: event.authority !== null && Object.hasOwn(settings.authorityCodes, event.authority) ? settings.authorityCodes[event.authority] : '',
+    CF_SJLY: settings.dataSource.name,
+    CF_SJLYDM: settings.dataSource.code,
+    BZ: '',
+  };
+  return { exported: true, record, severe: p.severe };
+}
+
+/**
+ * What publishing a decision comes to, before any record is made: the export's record and the public penalty
+ * notice (libs/credit disclosures) are both made from it, so they cannot disagree on what is published, for how
+ * long and with what content, and the notice (100k items a month) does not build the full 30-field record.
+ */
+export interface PenaltyPublication {
+  organisation: boolean;
+  severe: boolean;
+  fineAmount: Fen | null;
+  suspended: boolean;
+  /** 处罚类别, in order (joined with ';' in CF_CFLB). */
+  categories: string[];
+  /** CF_NR: 罚款…元，暂停…日. */
+  content: string;
+  /** CF_SY: the fixed description of the type, with the amount involved. */
+  facts: string;
+  decisionNo: string;
+  legalBasis: string;
+  authority: string;
+  /** CF_GSJZQ. */
+  publicationEnd: IsoDate;
+}
+
+export type PenaltyPublicationResult = { exported: true; publication: PenaltyPublication } | { exported: false; reason: NotExportedReason };
+
+/** Whether a decision is published (the export's rules), and its publication facts when it is. */
+export function penaltyPublication(event: ExportEvent, subject: ExportSubject, settings: ExportSettings, context: ExportCaseContext): PenaltyPublicationResult {
   const rules = settings.rules ?? DEFAULT_PENALTY_EXPORT_RULES;
   if (!PENALTY_TYPES.has(event.type)) return { exported: false, reason: 'NOT_A_PENALTY' };
   if (!IN_FORCE.has(event.status)) return { exported: false, reason: 'NOT_IN_FORCE' };
@@ -200,39 +267,22 @@ export function penaltyExportRecord(event: ExportEvent, subject: ExportSubject, 
     content.push('吊销执业证书');
   }
   const periodYears = severe ? rules.severePublicationYears : rules.generalPublicationYears;
-  const record: PenaltyExportRecord = {
-    CF_XDR_MC: organisation ? (subject.name ?? '') : maskPersonName(subject.name ?? ''),
-    CF_XDR_LB: organisation ? '法人及非法人组织' : '自然人',
-    CF_XDR_SHXYM: organisation ? (subject.creditCode ?? '') : '',
-    CF_XDR_GSZC: '',
-    CF_XDR_ZZJG: '',
-    CF_XDR_SWDJ: '',
-    CF_XDR_SYDW: '',
-    CF_XDR_SHZZ: '',
-    CF_FRDB: '',
-    CF_FR_ZJLX: '',
-    CF_FR_ZJHM: '',
-    CF_XDR_ZJLX: organisation ? '' : '身份证',
-    CF_XDR_ZJHM: organisation ? '' : (subject.maskedResidentId ?? ''),
-    CF_WSH: event.decisionNo.trim(),
-    CF_WFXW: VIOLATION[event.type]!,
-    CF_SY: FACTS[event.type]! + (isPositiveFen(event.amountInvolvedFen) ? `，涉及金额${fenToYuanText(event.amountInvolvedFen!)}元` : ''),
-    CF_YJ: event.legalBasis ?? '',
-    CF_CFLB: categories.join(';'),
-    CF_NR: content.join('，'),
-    CF_NR_FK: fineAmount !== null && isPositiveFen(fineAmount) ? fenToWanYuan(fineAmount) : '',
-    CF_NR_WFFF: '',
-    CF_NR_ZKDX: licence ? '执业证书' : '',
-    CF_JDRQ: event.decidedOn,
-    CF_YXQ: suspended ? addDays(event.decidedOn, event.suspensionDays! - 1) : OPEN_ENDED,
-    CF_GSJZQ: addYears(event.decidedOn, periodYears),
-    CF_CFJG: event.authority ?? '',
-    CF_CFJGDM: event.authority !== null && Object.hasOwn(settings.authorityCodes, event.authority) ? settings.authorityCodes[event.authority] : '',
-    CF_SJLY: settings.dataSource.name,
-    CF_SJLYDM: settings.dataSource.code,
-    BZ: '',
+  return {
+    exported: true,
+    publication: {
+      organisation,
+      severe,
+      fineAmount,
+      suspended,
+      categories,
+      content: content.join('，'),
+      facts: FACTS[event.type]! + (isPositiveFen(event.amountInvolvedFen) ? `，涉及金额${fenToYuanText(event.amountInvolvedFen!)}元` : ''),
+      decisionNo: event.decisionNo.trim(),
+      legalBasis: event.legalBasis ?? '',
+      authority: event.authority ?? '',
+      publicationEnd: addYears(event.decidedOn, periodYears),
+    },
   };
-  return { exported: true, record, severe };
 }
 
 /** Severe for the publication period: Art.40 fraud, insured-person fraud, licence revoked, or a confirmed police referral of the case. */

@@ -10,7 +10,6 @@ export const REPAIRED_LIST_REASON = '信用修复，移出名单';
 export const REPAIRED_PENALTY_REASON = '信用修复，停止公示';
 
 interface ItemRow {
-  id: string | number;
   disclosure_id: string | number;
   item_key: string;
   kind: string;
@@ -40,12 +39,12 @@ export class RepairedDisclosureItems {
       [entry.subjectId, entry.eventId ?? '0', entry.decisionNo?.trim() ?? ''],
     );
     const open = `FROM disclosure_items i JOIN disclosures d ON d.id = i.disclosure_id WHERE i.withdrawn_on IS NULL AND d.status IN ('DRAFT', 'PUBLISHED')`;
-    const rows: ItemRow[] = await em.query(`SELECT i.id, i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'LIST_PUBLICATION' AND i.item_key = ? ORDER BY i.id FOR UPDATE`, [
+    const rows: ItemRow[] = await em.query(`SELECT i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'LIST_PUBLICATION' AND i.item_key = ? ORDER BY i.disclosure_id, i.item_key FOR UPDATE`, [
       `LP-${entry.entryId ?? ''}`,
     ]);
     if (decisions.length > 0) {
       rows.push(
-        ...(await em.query(`SELECT i.id, i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'PENALTY_NOTICE' AND i.event_id IN (?) ORDER BY i.id FOR UPDATE`, [
+        ...(await em.query(`SELECT i.disclosure_id, i.item_key, d.kind ${open} AND d.kind = 'PENALTY_NOTICE' AND i.event_id IN (?) ORDER BY i.disclosure_id, i.item_key FOR UPDATE`, [
           decisions.map((e) => String(e.id)),
         ])),
       );
@@ -53,7 +52,9 @@ export class RepairedDisclosureItems {
     if (rows.length === 0) return async () => undefined;
     const today = shanghaiDate(now);
     const reasonOf = (r: ItemRow): string => (r.kind === 'LIST_PUBLICATION' ? REPAIRED_LIST_REASON : REPAIRED_PENALTY_REASON);
-    for (const r of rows) await em.query('UPDATE disclosure_items SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?', [today, reasonOf(r), r.id]);
+    for (const r of rows) {
+      await em.query('UPDATE disclosure_items SET withdrawn_on = ?, withdrawal_reason = ? WHERE disclosure_id = ? AND item_key = ?', [today, reasonOf(r), r.disclosure_id, r.item_key]);
+    }
     const disclosureIds = [...new Set(rows.map((r) => String(r.disclosure_id)))];
     await em.query('UPDATE disclosures SET state_rev = state_rev + 1 WHERE id IN (?)', [disclosureIds]);
     await this.audit.append(
