@@ -33,7 +33,7 @@ module.exports = {
       displayName: 'faults',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/faults/support/timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/faults/support/timeout.ts', '<rootDir>/test/faults/support/response-scan.ts'],
       slowTestThreshold: 120,
     },
   ],
