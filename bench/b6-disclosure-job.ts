@@ -409,6 +409,9 @@ async function load(pool: Pool, spec: B6Spec, cipher: ResidentIdCipher, month: s
   const [[last]] = (await pool.query('SELECT (SELECT COALESCE(MAX(id), 0) FROM subjects) AS s, (SELECT COALESCE(MAX(id), 0) FROM events) AS e')) as unknown as [{ s: string; e: string }[]];
   const [codeRows] = (await pool.query('SELECT credit_code AS code FROM subjects WHERE credit_code IS NOT NULL')) as unknown as [{ code: string }[]];
   const taken = new Set(codeRows.map((r) => r.code));
+  // Persons other benchmarks stored (B2's, B5's) are taken too: the same generated ID would be the same person.
+  const [hmacRows] = (await pool.query('SELECT resident_id_hmac AS h FROM subjects WHERE resident_id_hmac IS NOT NULL')) as unknown as [{ h: string }[]];
+  const takenHmacs = new Set(hmacRows.map((r) => r.h));
   const rng = new Prng(spec.seed, stream);
   let nextSubject = Number(last.s) + 1;
   let nextEvent = Number(last.e) + 1;
@@ -443,7 +446,7 @@ async function load(pool: Pool, spec: B6Spec, cipher: ResidentIdCipher, month: s
       const birth = `${year}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
       const seq = rng.int(0, 99) * 10 + (male ? 2 * rng.int(0, 4) + 1 : 2 * rng.int(0, 4));
       id = makeResidentId(`${regionCode}${birth}${String(seq).padStart(3, '0')}`);
-    } while (usedIds.has(id));
+    } while (usedIds.has(id) || takenHmacs.has(cipher.lookupHash(id)));
     usedIds.add(id);
     residentIds.add(id);
     const s: SubjectRow = { id: nextSubject++, type: SubjectType.INSURED_PERSON, name: personName(rng, male), creditCode: null, hmac: cipher.lookupHash(id), enc: cipher.encrypt(id), masked: maskResidentId(id), regionCode };
