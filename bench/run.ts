@@ -15,6 +15,7 @@ import { runB4 } from './b4-ratings-query';
 import { runB5 } from './b5-list-changes';
 import { runB6 } from './b6-disclosure-job';
 import { runB9 } from './b9-disclosure-reads';
+import { runR5 } from './r5-request-bombs';
 import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, ROOT, startServices } from './bench-db';
 import { loadOrgData } from './load-data';
 import { loadPersonData } from './load-persons';
@@ -38,7 +39,7 @@ const DEFAULTS = {
   b6Items: 100_000,
   b9Disclosures: 1_000,
 };
-const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B9'] as const;
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B9', 'R5'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
 const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
@@ -120,6 +121,10 @@ async function main(): Promise<number> {
     if (only.has('B6')) {
       // Its own subjects and decisions in a month after every other benchmark's data, so it runs alone as well.
       results.push(await withPeakRss(() => runB6(pool, { seed: SEED, items: sized(DEFAULTS.b6Items) })));
+    }
+    if (only.has('R5')) {
+      // The API alone: every hostile request of R5 refused, timed against the 50 ms of quality.md.
+      results.push(await withPeakRss(() => runR5()));
     }
     if (only.has('B9')) {
       // Its own published disclosures (inserted as stored rows), read over HTTP through the public route.
