@@ -53,6 +53,32 @@ describe('rate limits per key, counted in query cost, shared through Redis', () 
     expect(other.body.data.viewer.role).toBe('REGULATOR');
   });
 
+  it('once a key is refused, its further requests are refused before their body is read: no parse of a flood of bad documents or huge bodies', async () => {
+    const [spent, fresh] = [await key(a, Role.REGULATOR), await key(a, Role.REGULATOR)];
+    expect((await a.gql(aliases(50), undefined, spent)).status).toBe(200); // the whole budget
+    expect((await a.gql(VIEWER, undefined, spent)).status).toBe(429); // refused: the window is spent
+
+    const post = (secret: string, body: string) => request(a.app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${secret}`).set('content-type', 'application/json').send(body);
+    const garbage = '{"query":"{ viewer { role "}';
+    // Another key's bad document is parsed and refused as such: the gate knows only spent budgets.
+    const parsed = await post(fresh, garbage);
+    expect(parsed.status).toBe(400);
+    expect(parsed.body.errors[0].extensions.code).not.toBe('RATE_LIMITED');
+
+    const gated = await post(spent, garbage);
+    expect(gated.status).toBe(429);
+    expect(gated.body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED' });
+    expect(Number(gated.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(gated.headers['ratelimit-remaining']).toBe('0');
+
+    // A body over the size limit from the spent key: 429 before reading it, not the parser's 413.
+    const huge = JSON.stringify({ query: `{ viewer { role } } # ${'x'.repeat(9 * 1024 * 1024)}` });
+    const big = await post(spent, huge).catch((e: { response?: request.Response }) => e.response);
+    expect(big?.status).toBe(429);
+    const bigFresh = await post(fresh, huge);
+    expect(bigFresh.status).toBe(413);
+  });
+
   it('counts aliases: a query with 50 aliases uses 50 times the budget of one', async () => {
     const k = await key(a, Role.AUDITOR); // 150 points a minute
     const one = await a.gql(VIEWER, undefined, k);

@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { mountGraphqlIde } from './graphql-ide';
 import { RateLimiterService } from './rate-limit/rate-limiter.service';
+import { exhaustedGate } from './rate-limit/exhausted-gate';
 import { restRateLimit } from './rate-limit/rest-rate-limit';
 import { jsonShapeLimit, safeErrorHandler } from './request-guards';
 import { installDisclosureEdge } from '../public-edge/install-disclosure-edge';
@@ -31,11 +32,13 @@ export function configureApiHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
+  const limiter = app.get(RateLimiterService);
+  // Before the body parser: a caller already known to be over budget is refused without reading its body.
+  if (limiter.enabled) app.use(['/graphql', '/feeds'], exhaustedGate(limiter, app.get(ApiKeysService)));
   configureHttp(app, limits.bodyLimitBytes, limits.trustProxy);
   app.use(jsonShapeLimit(limits.jsonMaxDepth, limits.jsonMaxArray));
   app.use(safeErrorHandler);
   if (config.graphql.ide) mountGraphqlIde(app);
-  const limiter = app.get(RateLimiterService);
   if (limiter.enabled) app.use(['/feeds', '/public'], restRateLimit(limiter, app.get(ApiKeysService), config.rateLimits));
   installDisclosureEdge(app, securityHeaders);
 }

@@ -28,6 +28,12 @@ export class RateLimiterService implements OnModuleDestroy {
   private readonly logger = new Logger(RateLimiterService.name);
   private readonly redis: Redis | null;
   private readonly limiters = new Map<string, RateLimiterRedis>();
+  /**
+   * Buckets this process has seen refused, until their window ends. A refusal means the window's points are
+   * spent (a refused charge still counts), so every later request in the window is refused too: the gate in
+   * front of the body parser answers those from here, without Redis and without reading the body.
+   */
+  private readonly exhausted = new Map<string, { until: number; limit: number }>();
   readonly enabled: boolean;
 
   constructor(config: AppConfig) {
@@ -84,12 +90,32 @@ export class RateLimiterService implements OnModuleDestroy {
     } catch (e) {
       if (e instanceof RateLimiterRes) {
         const wait = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+        this.remember(bucket, Date.now() + e.msBeforeNext, points);
         return { allowed: false, limit: points, remaining: Math.max(0, e.remainingPoints), retryAfterSeconds: wait, resetSeconds: wait };
       }
       // Both stores failed (should not happen: the insurance limiter is in memory). Serve rather than fail closed.
       this.logger.error({ err: e }, 'rate limiter failed; request served unmetered');
       return null;
     }
+  }
+
+  /** A refusal without charging, when this process already saw the bucket's window spent; else null. */
+  knownExhausted(bucket: Bucket, now = Date.now()): RateDecision | null {
+    const id = `${bucket.role}|${bucket.key}`;
+    const seen = this.exhausted.get(id);
+    if (!seen) return null;
+    if (seen.until <= now) {
+      this.exhausted.delete(id);
+      return null;
+    }
+    const wait = Math.max(1, Math.ceil((seen.until - now) / 1000));
+    return { allowed: false, limit: seen.limit, remaining: 0, retryAfterSeconds: wait, resetSeconds: wait };
+  }
+
+  private remember(bucket: Bucket, until: number, limit: number): void {
+    // Bounded: a flood from many addresses must not grow the map without end (entries also expire on read).
+    if (this.exhausted.size >= 100_000) this.exhausted.clear();
+    this.exhausted.set(`${bucket.role}|${bucket.key}`, { until, limit });
   }
 
   onModuleDestroy(): void {
