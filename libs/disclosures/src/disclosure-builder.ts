@@ -49,6 +49,12 @@ interface PenaltyRow extends EventRow {
   s_profession: Profession | null;
   s_resident_id_enc: Buffer | null;
   referral_nos: string[] | string | null;
+  /**
+   * 1 when the decision's publication ended by credit repair (信用修复, 发改委令第36号): the approval withdraws it
+   * from the penalty export as REPAIRED for good (libs/exports keeps that row even for a decision never
+   * exported), and so from every later version of the penalty notice.
+   */
+  repaired: number | string;
 }
 
 interface PenaltyPage {
@@ -178,8 +184,9 @@ export class DisclosureBuilder {
   /**
    * One page of penalty decisions in id order with what their items need, in one statement: each decision with
    * its subject (the ID decrypted for the minors rule) and the subject's police-referral decision numbers (a
-   * correlated lookup on the subject index, NULL for nearly all), where separate IN lists of 10,000 ids cost two
-   * more round trips and their parsing. The lookup is skipped for the types severe by themselves (isSeverePenalty
+   * correlated lookup on the subject index, NULL for nearly all) and whether credit repair withdrew it (a lookup
+   * on penalty_exports' primary key), where separate IN lists of 10,000 ids cost a round trip each and their
+   * parsing. The lookup is skipped for the types severe by themselves (isSeverePenalty
    * never reads the referrals for them): about a third of the rows, and the lookup is most of the statement's
    * server time. Null after the last page.
    */
@@ -188,7 +195,8 @@ export class DisclosureBuilder {
       `SELECT ${EVENT_COLUMNS}, s.type AS s_type, s.name AS s_name, s.credit_code AS s_credit_code, s.region_code AS s_region_code,
               s.profession AS s_profession, s.resident_id_enc AS s_resident_id_enc,
               CASE WHEN e.type IN (?) THEN NULL ELSE (SELECT JSON_ARRAYAGG(p.decision_no) FROM events p
-                WHERE p.subject_id = e.subject_id AND p.type = ? AND p.status IN (?) AND p.decision_no IS NOT NULL) END AS referral_nos
+                WHERE p.subject_id = e.subject_id AND p.type = ? AND p.status IN (?) AND p.decision_no IS NOT NULL) END AS referral_nos,
+              EXISTS (SELECT 1 FROM penalty_exports x WHERE x.event_id = e.id AND x.withdrawal_reason = 'REPAIRED') AS repaired
          FROM events e JOIN subjects s ON s.id = e.subject_id
         WHERE e.decided_on BETWEEN ? AND ? AND e.type IN (?) AND e.status IN (?) AND e.id > ? ORDER BY e.id LIMIT ?`,
       [SEVERE_BY_TYPE, EventType.POLICE_REFERRAL_CONFIRMED, IN_FORCE, period.from, period.to, PENALTY_TYPES, IN_FORCE, after, CHUNK],
@@ -217,7 +225,8 @@ export class DisclosureBuilder {
         referrals.set(id, new Set(nos.map((n) => n.trim())));
       }
     }
-    const repaired = await this.repairedDecisions(em, rows.map((r) => String(r.id)));
+    const repaired = new Set<string>();
+    for (const r of rows) if (Number(r.repaired)) repaired.add(String(r.id));
     return { rows, subjects, referrals, repaired, lastId: String(rows[rows.length - 1].id) };
   }
 
@@ -247,17 +256,6 @@ export class DisclosureBuilder {
       }
     }
     return items;
-  }
-
-  /**
-   * Decisions whose publication credit repair ended (信用修复, 发改委令第36号): the approval withdraws them from the
-   * penalty export as REPAIRED for good (libs/exports keeps that row even for a decision never exported), and so
-   * from every later version of the penalty notice.
-   */
-  private async repairedDecisions(em: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows: { event_id: string | number }[] = await em.query("SELECT event_id FROM penalty_exports WHERE event_id IN (?) AND withdrawal_reason = 'REPAIRED'", [eventIds]);
-    return new Set(rows.map((r) => String(r.event_id)));
   }
 
   private async terminated(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {
