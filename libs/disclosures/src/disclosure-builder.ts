@@ -24,7 +24,7 @@ import {
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { serialiseAhead } from './disclosure-snapshot';
+import { BuiltItem, builtItem } from './disclosure-snapshot';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
 const CHUNK = 10_000;
@@ -101,24 +101,25 @@ export class DisclosureBuilder {
     this.settings = { authorityCodes: c.authorityCodes, dataSource: c.dataSource };
   }
 
-  async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<DisclosureItem[]> {
+  /** The items, each serialised once to its canonical line (see BuiltItem), in no particular order. */
+  async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<BuiltItem[]> {
     const prefix = regionCode ? regionPrefix(regionCode) : '';
-    let items: DisclosureItem[];
+    let items: BuiltItem[];
     switch (kind) {
       case DisclosureKind.PENALTY_NOTICE:
         items = await this.penaltyNotices(em, period);
         break;
       case DisclosureKind.TYPICAL_CASES:
-        items = await this.typicalCases(em, period);
+        items = (await this.typicalCases(em, period)).map(builtItem);
         break;
       case DisclosureKind.TERMINATED_INSTITUTIONS:
-        items = await this.terminated(em, period);
+        items = (await this.terminated(em, period)).map(builtItem);
         break;
       case DisclosureKind.LIST_PUBLICATION:
-        items = await this.listPublication(em, period);
+        items = (await this.listPublication(em, period)).map(builtItem);
         break;
       case DisclosureKind.SUPERVISION_SUMMARY:
-        items = await this.summary(em, period);
+        items = (await this.summary(em, period)).map(builtItem);
         break;
     }
     return prefix === '' ? items : items.filter((i) => (i.regionCode ?? '').startsWith(prefix));
@@ -232,11 +233,11 @@ export class DisclosureBuilder {
 
   /**
    * Page by page; the next page's queries are sent before this page's items are built (and serialised for the
-   * snapshot), so the server works on them while Node builds (the queries queue on the transaction's one
+   * snapshot: only the lines are kept), so the server works on them while Node builds (the queries queue on the transaction's one
    * connection, in order).
    */
-  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {
-    const items: DisclosureItem[] = [];
+  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<BuiltItem[]> {
+    const items: BuiltItem[] = [];
     const none = new Set<string>();
     let next = this.penaltyPage(em, period, '0');
     for (let page = await next; page !== null; page = await next) {
@@ -246,9 +247,8 @@ export class DisclosureBuilder {
           const s = page.subjects.get(String(r.subject_id));
           if (!s || page.repaired.has(String(r.id))) continue;
           const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: page.referrals.get(s.id) ?? none });
-          if (!item) continue;
-          serialiseAhead(item);
-          items.push(item);
+          // Serialised at once: the item object dies young (a scavenge), only its line and columns stay.
+          if (item) items.push(builtItem(item));
         }
       } catch (e) {
         next.catch(() => undefined); // the transaction is rolled back; the prefetch's own failure adds nothing
