@@ -33,8 +33,8 @@ describe('disclosureSnapshot', () => {
   it('a built item keeps its canonical line and the columns the job needs; the snapshot lists them in key order', () => {
     const p = period(DisclosureKind.PENALTY_NOTICE, '2026-07');
     const built = items.map(builtItem);
-    expect(built[1]).toEqual({ key: 'PN-3', eventId: '3', regionCode: null, publicationEnd: '2029-07-01', line: canonicalJson(items[1]) });
-    expect(built.map((b) => b.line)).toEqual(items.map((i) => canonicalJson(i)));
+    expect(built[1]).toEqual({ key: 'PN-3', eventId: '3', regionCode: null, publicationEnd: '2029-07-01', line: Buffer.from(canonicalJson(items[1]), 'utf8') });
+    expect(built.map((b) => b.line.toString('utf8'))).toEqual(items.map((i) => canonicalJson(i)));
     // Keys already in canonical order take JSON.stringify's path: the same text.
     const ordered = JSON.parse(canonicalJson(items[2])) as DisclosureItem;
     expect(canonicalLine(ordered)).toBe(canonicalJson(items[2]));
