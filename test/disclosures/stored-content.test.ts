@@ -55,6 +55,18 @@ describe('stored disclosure content', () => {
     expect(Number(row.stored)).toBeLessThan(Number(row.json));
     // Canonical: keys sorted at every level, so the first item begins with its eventId and its fields with 公示截止日期.
     expect(row.text).toMatch(/^\{"items":\[\{"eventId":"\d+","fields":\{"公示截止日期":/);
+    // The job keeps only each item's line and columns: the content generate returns is the stored text parsed,
+    // and the item rows and the header's publication end come from those columns.
+    expect(disclosure.content).toEqual(JSON.parse(row.text));
+    expect(disclosure.content.items.map((i) => i.key)).toEqual([...disclosure.content.items.map((i) => i.key)].sort());
+    const itemRows: { item_key: string; event_id: string | number | null; publication_end: string }[] = await api.dataSource.query(
+      "SELECT item_key, event_id, DATE_FORMAT(publication_end, '%Y-%m-%d') AS publication_end FROM disclosure_items WHERE disclosure_id = ? ORDER BY item_key",
+      [disclosure.id],
+    );
+    expect(itemRows.map((r) => ({ key: r.item_key, eventId: r.event_id === null ? null : String(r.event_id), publicationEnd: r.publication_end }))).toEqual(
+      disclosure.content.items.map((i) => ({ key: i.key, eventId: i.eventId, publicationEnd: i.publicationEnd })),
+    );
+    expect(disclosure.publicationEnd).toBe(disclosure.content.items.map((i) => i.publicationEnd).sort().pop());
     // A re-run over unchanged data finds the same hash: no new version.
     expect(await service.generate(DisclosureKind.PENALTY_NOTICE, period, null, 'test')).toMatchObject({ created: false, disclosure: { id: disclosure.id } });
   });

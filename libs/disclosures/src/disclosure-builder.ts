@@ -24,7 +24,7 @@ import {
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { serialiseAhead } from './disclosure-snapshot';
+import { BuiltItem, builtItem } from './disclosure-snapshot';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
 const CHUNK = 10_000;
@@ -49,6 +49,12 @@ interface PenaltyRow extends EventRow {
   s_profession: Profession | null;
   s_resident_id_enc: Buffer | null;
   referral_nos: string[] | string | null;
+  /**
+   * 1 when the decision's publication ended by credit repair (信用修复, 发改委令第36号): the approval withdraws it
+   * from the penalty export as REPAIRED for good (libs/exports keeps that row even for a decision never
+   * exported), and so from every later version of the penalty notice.
+   */
+  repaired: number | string;
 }
 
 interface PenaltyPage {
@@ -95,24 +101,25 @@ export class DisclosureBuilder {
     this.settings = { authorityCodes: c.authorityCodes, dataSource: c.dataSource };
   }
 
-  async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<DisclosureItem[]> {
+  /** The items, each serialised once to its canonical line (see BuiltItem), in no particular order. */
+  async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<BuiltItem[]> {
     const prefix = regionCode ? regionPrefix(regionCode) : '';
-    let items: DisclosureItem[];
+    let items: BuiltItem[];
     switch (kind) {
       case DisclosureKind.PENALTY_NOTICE:
         items = await this.penaltyNotices(em, period);
         break;
       case DisclosureKind.TYPICAL_CASES:
-        items = await this.typicalCases(em, period);
+        items = (await this.typicalCases(em, period)).map(builtItem);
         break;
       case DisclosureKind.TERMINATED_INSTITUTIONS:
-        items = await this.terminated(em, period);
+        items = (await this.terminated(em, period)).map(builtItem);
         break;
       case DisclosureKind.LIST_PUBLICATION:
-        items = await this.listPublication(em, period);
+        items = (await this.listPublication(em, period)).map(builtItem);
         break;
       case DisclosureKind.SUPERVISION_SUMMARY:
-        items = await this.summary(em, period);
+        items = (await this.summary(em, period)).map(builtItem);
         break;
     }
     return prefix === '' ? items : items.filter((i) => (i.regionCode ?? '').startsWith(prefix));
@@ -178,8 +185,9 @@ export class DisclosureBuilder {
   /**
    * One page of penalty decisions in id order with what their items need, in one statement: each decision with
    * its subject (the ID decrypted for the minors rule) and the subject's police-referral decision numbers (a
-   * correlated lookup on the subject index, NULL for nearly all), where separate IN lists of 10,000 ids cost two
-   * more round trips and their parsing. The lookup is skipped for the types severe by themselves (isSeverePenalty
+   * correlated lookup on the subject index, NULL for nearly all) and whether credit repair withdrew it (a lookup
+   * on penalty_exports' primary key), where separate IN lists of 10,000 ids cost a round trip each and their
+   * parsing. The lookup is skipped for the types severe by themselves (isSeverePenalty
    * never reads the referrals for them): about a third of the rows, and the lookup is most of the statement's
    * server time. Null after the last page.
    */
@@ -188,7 +196,8 @@ export class DisclosureBuilder {
       `SELECT ${EVENT_COLUMNS}, s.type AS s_type, s.name AS s_name, s.credit_code AS s_credit_code, s.region_code AS s_region_code,
               s.profession AS s_profession, s.resident_id_enc AS s_resident_id_enc,
               CASE WHEN e.type IN (?) THEN NULL ELSE (SELECT JSON_ARRAYAGG(p.decision_no) FROM events p
-                WHERE p.subject_id = e.subject_id AND p.type = ? AND p.status IN (?) AND p.decision_no IS NOT NULL) END AS referral_nos
+                WHERE p.subject_id = e.subject_id AND p.type = ? AND p.status IN (?) AND p.decision_no IS NOT NULL) END AS referral_nos,
+              EXISTS (SELECT 1 FROM penalty_exports x WHERE x.event_id = e.id AND x.withdrawal_reason = 'REPAIRED') AS repaired
          FROM events e JOIN subjects s ON s.id = e.subject_id
         WHERE e.decided_on BETWEEN ? AND ? AND e.type IN (?) AND e.status IN (?) AND e.id > ? ORDER BY e.id LIMIT ?`,
       [SEVERE_BY_TYPE, EventType.POLICE_REFERRAL_CONFIRMED, IN_FORCE, period.from, period.to, PENALTY_TYPES, IN_FORCE, after, CHUNK],
@@ -217,17 +226,18 @@ export class DisclosureBuilder {
         referrals.set(id, new Set(nos.map((n) => n.trim())));
       }
     }
-    const repaired = await this.repairedDecisions(em, rows.map((r) => String(r.id)));
+    const repaired = new Set<string>();
+    for (const r of rows) if (Number(r.repaired)) repaired.add(String(r.id));
     return { rows, subjects, referrals, repaired, lastId: String(rows[rows.length - 1].id) };
   }
 
   /**
    * Page by page; the next page's queries are sent before this page's items are built (and serialised for the
-   * snapshot), so the server works on them while Node builds (the queries queue on the transaction's one
+   * snapshot: only the lines are kept), so the server works on them while Node builds (the queries queue on the transaction's one
    * connection, in order).
    */
-  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {
-    const items: DisclosureItem[] = [];
+  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<BuiltItem[]> {
+    const items: BuiltItem[] = [];
     const none = new Set<string>();
     let next = this.penaltyPage(em, period, '0');
     for (let page = await next; page !== null; page = await next) {
@@ -237,9 +247,8 @@ export class DisclosureBuilder {
           const s = page.subjects.get(String(r.subject_id));
           if (!s || page.repaired.has(String(r.id))) continue;
           const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: page.referrals.get(s.id) ?? none });
-          if (!item) continue;
-          serialiseAhead(item);
-          items.push(item);
+          // Serialised at once: the item object dies young (a scavenge), only its line and columns stay.
+          if (item) items.push(builtItem(item));
         }
       } catch (e) {
         next.catch(() => undefined); // the transaction is rolled back; the prefetch's own failure adds nothing
@@ -247,17 +256,6 @@ export class DisclosureBuilder {
       }
     }
     return items;
-  }
-
-  /**
-   * Decisions whose publication credit repair ended (信用修复, 发改委令第36号): the approval withdraws them from the
-   * penalty export as REPAIRED for good (libs/exports keeps that row even for a decision never exported), and so
-   * from every later version of the penalty notice.
-   */
-  private async repairedDecisions(em: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows: { event_id: string | number }[] = await em.query("SELECT event_id FROM penalty_exports WHERE event_id IN (?) AND withdrawal_reason = 'REPAIRED'", [eventIds]);
-    return new Set(rows.map((r) => String(r.event_id)));
   }
 
   private async terminated(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@app/common';
 import { disclosureContent, DisclosureItem, DisclosureKind, parseDisclosurePeriod } from '@app/credit';
 import { createHash } from 'node:crypto';
-import { disclosureSnapshot, serialiseAhead } from './disclosure-snapshot';
+import { builtItem, canonicalLine, disclosureSnapshot } from './disclosure-snapshot';
 
 function period(kind: DisclosureKind, label: string) {
   const parsed = parseDisclosurePeriod(kind, label);
@@ -22,7 +22,7 @@ describe('disclosureSnapshot', () => {
     [DisclosureKind.TYPICAL_CASES, '2026-Q3', '310000'],
   ] as const)('%s %s: the stored text is canonicalJson(content) and the hash its SHA-256', (kind, label, region) => {
     const p = period(kind, label);
-    const snapshot = disclosureSnapshot(kind, p, region, items);
+    const snapshot = disclosureSnapshot(kind, p, region, items.map(builtItem));
     const content = disclosureContent(kind, p, region, items);
     expect(snapshot.canonical.toString('utf8')).toBe(canonicalJson(content));
     expect(snapshot.contentHash).toBe(createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'));
@@ -30,11 +30,17 @@ describe('disclosureSnapshot', () => {
     expect(JSON.parse(snapshot.canonical.toString('utf8'))).toEqual(JSON.parse(canonicalJson(content)));
   });
 
-  it('items serialised ahead (by the builder) give the same snapshot', () => {
+  it('a built item keeps its canonical line and the columns the job needs; the snapshot lists them in key order', () => {
     const p = period(DisclosureKind.PENALTY_NOTICE, '2026-07');
-    const copies = items.map((i) => ({ ...i, fields: { ...i.fields } }));
-    copies.slice(0, 2).forEach(serialiseAhead);
-    expect(disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, copies).canonical.toString('utf8')).toBe(canonicalJson(disclosureContent(DisclosureKind.PENALTY_NOTICE, p, null, items)));
+    const built = items.map(builtItem);
+    expect(built[1]).toEqual({ key: 'PN-3', eventId: '3', regionCode: null, publicationEnd: '2029-07-01', line: Buffer.from(canonicalJson(items[1]), 'utf8') });
+    expect(built.map((b) => b.line.toString('utf8'))).toEqual(items.map((i) => canonicalJson(i)));
+    // Keys already in canonical order take JSON.stringify's path: the same text.
+    const ordered = JSON.parse(canonicalJson(items[2])) as DisclosureItem;
+    expect(canonicalLine(ordered)).toBe(canonicalJson(items[2]));
+    const snapshot = disclosureSnapshot(DisclosureKind.PENALTY_NOTICE, p, null, built);
+    expect(snapshot.items.map((i) => i.key)).toEqual(['PN-20', 'PN-3', 'TC-1']);
+    expect(snapshot.items.map((i) => i.publicationEnd)).toEqual(['2027-07-09', '2029-07-01', '2029-09-30']);
   });
 
   it('an empty disclosure', () => {

@@ -2,41 +2,70 @@ import { canonicalJson } from '@app/common';
 import { DisclosureContent, disclosureContent, DisclosureItem, DisclosureKind, DisclosurePeriod } from '@app/credit';
 import { createHash } from 'node:crypto';
 
-/** A built snapshot: the content, its canonical (RFC 8785-style) text in UTF-8, stored as is, and its SHA-256. */
+/**
+ * A built item as the job keeps it: its canonical line and what the header and the item rows need (key, decision,
+ * region filter, publication end). The item object itself (its fields, their strings) is dropped as soon as it is
+ * serialised: 100k of them kept alive until the snapshot were a third of the build's time in garbage collection.
+ */
+export interface BuiltItem {
+  key: string;
+  eventId: string | null;
+  regionCode: string | null;
+  publicationEnd: DisclosureItem['publicationEnd'];
+  /**
+   * canonicalJson(item) in UTF-8, encoded while the builder waits for its next page (the snapshot then only
+   * copies bytes), and held outside the JS heap: 55 MiB of strings were copied by every scavenge they lived through.
+   */
+  line: Buffer;
+}
+
+/** A built snapshot: its canonical (RFC 8785-style) text in UTF-8, stored as is, its SHA-256, and the items in key order. */
 export interface DisclosureSnapshot {
-  content: DisclosureContent;
   canonical: Buffer;
   contentHash: string;
+  /** Sorted by key, as in the content. */
+  items: BuiltItem[];
+  /** The content as an object, parsed from `canonical` when asked (the job itself never asks). */
+  readonly content: DisclosureContent;
 }
 
 const ITEMS_OPEN = '{"items":[';
 
-/**
- * The snapshot of built items, serialised once: the text is `canonicalJson(content)` exactly (so hashes of
- * versions stored before stay comparable), but made from one canonical line per item spliced into the
- * canonical header rather than by re-sorting the whole tree, and encoded to UTF-8 once: the same bytes are
- * hashed and stored (a 100k-item content is about 55 MiB: every extra pass over it shows in the job's time).
- */
-export function disclosureSnapshot(kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null, items: DisclosureItem[]): DisclosureSnapshot {
-  const content = disclosureContent(kind, period, regionCode, items);
-  // "items" sorts first among the content's keys, so the canonical header is `{"items":[]` + the rest.
-  const header = canonicalJson({ ...content, items: [] });
-  if (!header.startsWith(`${ITEMS_OPEN}]`)) throw new Error('disclosure content: "items" is no longer the first canonical key');
-  const lines = new Array<string>(content.items.length);
-  for (let i = 0; i < lines.length; i++) lines[i] = serialised.get(content.items[i]) ?? canonicalLine(content.items[i]);
-  const canonical = Buffer.from(ITEMS_OPEN + lines.join(',') + header.slice(ITEMS_OPEN.length), 'utf8');
-  return { content, canonical, contentHash: createHash('sha256').update(canonical).digest('hex') };
+/** Serialises a built item once, keeping only its line and the columns the job needs. */
+export function builtItem(item: DisclosureItem): BuiltItem {
+  return { key: item.key, eventId: item.eventId, regionCode: item.regionCode, publicationEnd: item.publicationEnd, line: Buffer.from(canonicalLine(item), 'utf8') };
 }
 
-/** Lines serialised ahead of the snapshot, by item (items are never changed once built). */
-const serialised = new WeakMap<DisclosureItem, string>();
+const COMMA = Buffer.from(',');
 
 /**
- * Serialises a built item ahead of its snapshot: the builder calls it while the server works on its next page
- * of reads, so the snapshot afterwards only splices, encodes and hashes.
+ * The snapshot of built items: the text is `canonicalJson(content)` exactly (so hashes of versions stored before
+ * stay comparable), but made from one canonical line per item spliced into the canonical header rather than by
+ * re-sorting the whole tree, its lines already in UTF-8 (see BuiltItem) so the text is one copy of bytes: the same
+ * bytes are hashed and stored (a 100k-item content is about 55 MiB: every extra pass over it shows in the job's time).
  */
-export function serialiseAhead(item: DisclosureItem): void {
-  serialised.set(item, canonicalLine(item));
+export function disclosureSnapshot(kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null, built: readonly BuiltItem[]): DisclosureSnapshot {
+  // "items" sorts first among the content's keys, so the canonical header is `{"items":[]` + the rest.
+  const header = canonicalJson(disclosureContent(kind, period, regionCode, []));
+  if (!header.startsWith(`${ITEMS_OPEN}]`)) throw new Error('disclosure content: "items" is no longer the first canonical key');
+  const items = [...built].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const parts: Buffer[] = [Buffer.from(ITEMS_OPEN, 'utf8')];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(items[i].line);
+  }
+  parts.push(Buffer.from(header.slice(ITEMS_OPEN.length), 'utf8'));
+  const canonical = Buffer.concat(parts);
+  const contentHash = createHash('sha256').update(canonical).digest('hex');
+  let parsed: DisclosureContent | undefined;
+  return {
+    canonical,
+    contentHash,
+    items,
+    get content() {
+      return (parsed ??= JSON.parse(canonical.toString('utf8')) as DisclosureContent);
+    },
+  };
 }
 
 /**

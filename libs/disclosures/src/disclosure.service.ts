@@ -71,7 +71,7 @@ export class DisclosureService {
         .getOne();
       const items = await this.builder.build(em, kind, parsed.period, regionCode);
       const snapshot = disclosureSnapshot(kind, parsed.period, regionCode, items);
-      const { content, contentHash } = snapshot;
+      const { contentHash } = snapshot;
       if (latest && latest.contentHash === contentHash && latest.status !== DisclosureStatus.WITHDRAWN) return { disclosure: latest, created: false };
       const head = await this.audit.head(em);
       const disclosure = em.getRepository(Disclosure).create({
@@ -80,11 +80,10 @@ export class DisclosureService {
         regionCode: region,
         version: (latest?.version ?? 0) + 1,
         status: DisclosureStatus.DRAFT,
-        content,
         contentHash,
         auditHead: `${head.seq}:${head.hash}`,
-        itemCount: content.items.length,
-        publicationEnd: disclosurePublicationEnd(content),
+        itemCount: snapshot.items.length,
+        publicationEnd: disclosurePublicationEnd({ items: snapshot.items, periodEnd: parsed.period.to }),
         createdAt: now,
         createdBy: actor,
         publishedAt: null,
@@ -94,9 +93,11 @@ export class DisclosureService {
         correctionNote: null,
         stateRev: 0,
       });
+      // The content object only if a caller reads it (parsed from the stored text): the job never does.
+      Object.defineProperty(disclosure, 'content', { enumerable: true, configurable: true, get: () => snapshot.content });
       disclosure.id = await insertSnapshot(em, disclosure, snapshot);
       await this.audit.append(em, [
-        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: content.items.length } },
+        { actor, action: 'disclosure.generate', targetType: 'disclosure', targetId: disclosure.id, diff: { key: disclosureKey(kind, periodLabel, regionCode), version: disclosure.version, contentHash, items: snapshot.items.length } },
       ]);
       return { disclosure, created: true };
     }));

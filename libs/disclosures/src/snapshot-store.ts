@@ -1,8 +1,7 @@
-import { DisclosureItem } from '@app/credit';
 import { EntityManager } from 'typeorm';
 import { compressContent } from './compressed-content';
 import { Disclosure } from './disclosure.entity';
-import { DisclosureSnapshot } from './disclosure-snapshot';
+import { BuiltItem, DisclosureSnapshot } from './disclosure-snapshot';
 
 /** Every column of a disclosure but its content: what locking, publishing and listing need (no 55 MiB read). */
 export const DISCLOSURE_HEADER: readonly (keyof Disclosure)[] = [
@@ -42,7 +41,7 @@ export async function insertSnapshot(em: EntityManager, header: NewDisclosure, s
   // Queued behind it on the same connection, without waiting: the item rows name the new id through the
   // session's LAST_INSERT_ID(), so Node formats them while the server stores the content. Should the first
   // statement fail, the rest still run inside the transaction that failure rolls back.
-  const queued = [em.query('SET @disclosure_id = LAST_INSERT_ID()'), ...itemRowInserts(em, snapshot.content.items)];
+  const queued = [em.query('SET @disclosure_id = LAST_INSERT_ID()'), ...itemRowInserts(em, snapshot.items)];
   const [result] = await Promise.all([stored, ...queued.map((q) => q.catch((e: unknown) => stored.then(() => Promise.reject(e))))]);
   return String(result.insertId);
 }
@@ -50,7 +49,7 @@ export async function insertSnapshot(em: EntityManager, header: NewDisclosure, s
 /** The session variable holding the new disclosure's id, written into the item rows' SQL as is. */
 const DISCLOSURE_ID = { toSqlString: () => '@disclosure_id' };
 
-function itemRowInserts(em: EntityManager, items: readonly DisclosureItem[]): Promise<unknown>[] {
+function itemRowInserts(em: EntityManager, items: readonly BuiltItem[]): Promise<unknown>[] {
   const inserts: Promise<unknown>[] = [];
   for (let i = 0; i < items.length; i += ITEM_ROWS_PER_INSERT) {
     const rows: unknown[][] = [];

@@ -22,7 +22,7 @@ export function disclosureContent(kind: DisclosureKind, period: DisclosurePeriod
 }
 
 /** The disclosure leaves the public view after its last item's publication end (an empty one 3 months after its period). */
-export function disclosurePublicationEnd(content: Pick<DisclosureContent, 'items' | 'periodEnd'>): IsoDate {
+export function disclosurePublicationEnd(content: { items: readonly Pick<DisclosureItem, 'publicationEnd'>[]; periodEnd: IsoDate }): IsoDate {
   let end = addMonths(content.periodEnd, 3);
   for (const i of content.items) if (i.publicationEnd > end) end = i.publicationEnd;
   return end;
