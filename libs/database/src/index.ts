@@ -5,3 +5,4 @@ export * from './retrying-transaction';
 export * from './stream-positions';
 export * from './stream-head.entity';
 export * from './multi-row-insert';
+export * from './named-lock';
