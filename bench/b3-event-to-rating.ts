@@ -113,7 +113,7 @@ export async function runB3(pool: Pool, spec: B3Spec): Promise<BenchResult> {
       differences,
       differenceCount: count,
       notes: [
-        'the outbox relay polls every 250 ms when idle (IDLE_POLL_MS in apps/worker): up to that long before an event is even queued, most of the p95',
+        'the API nudges the outbox relay over Redis pub/sub after each recording commit, so the event is queued at once; the idle poll (OUTBOX_POLL_MS, 250 ms) is only the backstop',
         'the rescore job also refreshes lists, the penalty export and disclosures after storing the rating; only the rating is waited for',
       ],
     };

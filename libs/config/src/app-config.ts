@@ -24,6 +24,10 @@ export class AppConfig {
     const r = this.raw;
     return { host: r.REDIS_HOST, port: r.REDIS_PORT, password: r.REDIS_PASSWORD, prefix: r.QUEUE_PREFIX };
   }
+  /** The outbox relay's idle poll (ms); a nudge after each recording commit makes it look sooner. */
+  get outboxPollMs(): number {
+    return this.raw.OUTBOX_POLL_MS;
+  }
   /** The current resident-ID keys (and their version), and the older ones a rotation still reads. */
   get pii(): { encryptionKey: Buffer; hmacKey: Buffer; keyId: number; previousKeys: { id: number; encryptionKey: Buffer; hmacKey: Buffer }[] } {
     const r = this.raw;

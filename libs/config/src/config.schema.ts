@@ -103,6 +103,8 @@ export const configSchema = z.object({
   REDIS_PORT: port.default(6379),
   REDIS_PASSWORD: z.string().optional(),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('yibao'),
+  /** The outbox relay's idle poll, the backstop behind the nudge a recording process publishes after commit. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(250),
 
   PII_ENCRYPTION_KEY: key32,
   PII_HMAC_KEY: key32,

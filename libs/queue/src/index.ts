@@ -7,3 +7,4 @@ export * from './queue.module';
 export * from './redis-options';
 export * from './redis-probe';
 export * from './polling';
+export * from './outbox-nudge';

@@ -1,4 +1,5 @@
 import { AuditModule } from '@app/audit';
+import { OutboxNudger } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { EventCorrectionsService } from './events/event-corrections.service';
 import { EventsReader } from './events/events.reader';
@@ -24,6 +25,7 @@ import { SubjectsService } from './subjects/subjects.service';
     EventsReader,
     EventCsvImporter,
     KeyRotationService,
+    OutboxNudger,
   ],
   exports: [EventCsvImporter, residentIdCipherProvider, SubjectsService, SubjectsReader, EventsService, EventCorrectionsService, EventsReader, KeyRotationService],
 })

@@ -1,8 +1,9 @@
 import { AppConfig } from '@app/config';
-import { JOB_OPTIONS, JOBS, PollSleep, QUEUES, redisOptions, withTimeout } from '@app/queue';
+import { JOB_OPTIONS, JOBS, outboxNudgeChannel, PollSleep, QUEUES, redisOptions, withTimeout } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectionOptions, Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { OUTBOX_TOPICS } from '@app/registry/outbox/outbox';
 import { markRescoreDue, RULE_SET_PREVIEW_TOPIC, subjectsDueBefore } from '@app/ratings';
@@ -12,7 +13,7 @@ const SUBJECT_TOPICS = [OUTBOX_TOPICS.subjectChanged, 'rescore'];
 const KNOWN_TOPICS = new Set<string>([...SUBJECT_TOPICS, RULE_SET_PREVIEW_TOPIC]);
 
 const BATCH = 1000;
-const IDLE_POLL_MS = 250;
+const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 5000;
 const ADD_TIMEOUT_MS = 5000;
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -34,6 +35,11 @@ interface PendingRow {
  * its job, in the same transaction, which also marks the subjects due (ratings' own bookkeeping): a change
  * is always either still in the outbox or marked due until it is rated. While Redis is down the add fails fast (its own connection has no offline
  * queue), the transaction rolls back, and the rows wait; the loop backs off and drains them on return.
+ *
+ * Latency (B3): a process that committed outbox rows publishes a nudge (OutboxNudger); the relay, subscribed,
+ * runs a pass at once instead of at its next idle poll. Nudges coalesce: one arriving while the loop sleeps
+ * wakes it, any number arriving during a pass queue exactly one more pass, so a burst cannot stampede the
+ * database. The poll (OUTBOX_POLL_MS) stays the backstop: a lost nudge costs latency, never a row.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +52,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private failing = false;
   private lastPurge = 0;
   private lastSweep = Date.now();
+  private subscriber?: Redis;
+  /** A nudge arrived since the current pass began: run another before sleeping. */
+  private nudged = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -64,6 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.previewQueue.on('error', () => undefined);
     this.running = true;
+    this.subscribe();
     this.loop = this.run();
   }
 
@@ -71,13 +81,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.pause.wake();
     await this.loop;
+    this.subscriber?.disconnect();
     await this.queue?.close().catch(() => undefined);
     await this.previewQueue?.close().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
-    let delay = IDLE_POLL_MS;
+    const idle = this.config.outboxPollMs;
+    let delay = idle;
     while (this.running) {
+      this.nudged = false;
       try {
         const moved = await this.relayOnce();
         this.recovered();
@@ -86,14 +99,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.lastSweep = Date.now();
           await this.sweepOnce();
         }
-        delay = IDLE_POLL_MS;
-        if (moved === BATCH) continue; // more waiting: go on at once
+        delay = idle;
+        if (moved === BATCH || this.nudged) continue; // more waiting, or announced during the pass: go on at once
       } catch (error) {
         this.failed(error);
-        delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+        delay = Math.min(Math.max(delay, MIN_BACKOFF_MS) * 2, MAX_BACKOFF_MS);
       }
       await this.pause.sleep(delay);
     }
+  }
+
+  /**
+   * Listens for nudges on a connection of its own (a subscribed connection can do nothing else). ioredis
+   * reconnects and resubscribes after an outage; nudges published meanwhile are lost, which the poll covers.
+   */
+  private subscribe(): void {
+    const channel = outboxNudgeChannel(this.config);
+    const sub = new Redis({ ...redisOptions(this.config, 'bullmq'), connectionName: `${this.config.redis.prefix}:outbox-relay` });
+    sub.on('error', () => undefined); // an outage shows in relayOnce's failures, logged once there
+    sub.on('message', (from: string) => {
+      if (from === channel) this.onNudge();
+    });
+    sub.subscribe(channel).catch(() => undefined); // queued until connected; resubscribed on reconnect
+    this.subscriber = sub;
+  }
+
+  /** Wakes a sleeping loop; during a pass, marks one more pass due. Never cuts a failure back-off short. */
+  private onNudge(): void {
+    this.nudged = true;
+    if (!this.failing) this.pause.wake();
   }
 
   /**

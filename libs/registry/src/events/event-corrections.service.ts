@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { EventStatus, freeTextProblem, normalizeEventItem, RecordEventItem, shanghaiDate, validateEventItem } from '@app/credit';
 import { retryingTransaction } from '@app/database';
+import { OutboxNudger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,25 +32,32 @@ export class EventCorrectionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly nudger: OutboxNudger,
   ) {}
 
   async revoke(id: string, reason: string, actor: string): Promise<EventRecord> {
     const why = checkReason(reason);
-    return retryingTransaction(this.dataSource, async (em) => {
+    const revoked = await retryingTransaction(this.dataSource, async (em) => {
       const event = await this.lockCurrent(em, id);
       return this.supersede(em, event, { ...contentOf(event), status: EventStatus.REVOKED }, why, actor, EventStatus.REVOKED);
     });
+    this.nudger.nudge(); // committed: the relay looks now instead of at its next poll
+    return revoked;
   }
 
   /** Returns the event unchanged when the amendment changes nothing (a retried call must not add versions). */
   async amend(id: string, changes: EventAmendment, reason: string, actor: string): Promise<EventRecord> {
     const why = checkReason(reason);
-    return retryingTransaction(this.dataSource, async (em) => {
+    let changed = false;
+    const amended = await retryingTransaction(this.dataSource, async (em) => {
       const event = await this.lockCurrent(em, id);
       const next = await this.validatedContent(em, event, changes);
-      if (changedFields(contentOf(event), next).length === 0) return event;
+      changed = changedFields(contentOf(event), next).length > 0;
+      if (!changed) return event;
       return this.supersede(em, event, next, why, actor, EventStatus.AMENDED);
     });
+    if (changed) this.nudger.nudge();
+    return amended;
   }
 
   private async lockCurrent(em: EntityManager, id: string): Promise<EventRecord> {

@@ -11,6 +11,7 @@ import {
   validateEventItem,
 } from '@app/credit';
 import { multiRowInsert, retryingTransaction } from '@app/database';
+import { OutboxNudger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -38,12 +39,13 @@ export class EventsService {
     private readonly audit: AuditService,
     private readonly cipher: ResidentIdCipher,
     private readonly directory: SubjectDirectory,
+    private readonly nudger: OutboxNudger,
   ) {}
 
   async record(items: readonly unknown[], actor: string, mode: BatchMode = 'all-or-nothing'): Promise<RecordedBatch> {
     checkBatchSize(items);
     const today = shanghaiDate(new Date());
-    return retryingTransaction(this.dataSource, async (em) => {
+    const recorded = await retryingTransaction(this.dataSource, async (em) => {
       const named = await this.subjectsNamedByKey(em, items);
       const batch = this.validate(items, today, mode, subjectTypes(named));
       await this.resolveSubjects(em, batch, named);
@@ -56,6 +58,9 @@ export class EventsService {
       if (fresh.length > 0) await this.audit.append(em, [auditRecord(actor, fresh, batch.live.length - fresh.length)]);
       return outcome(batch, fresh.length);
     });
+    // Committed: tell the relay to look now rather than at its next poll (B3). Nothing new, nothing to say.
+    if (recorded.created > 0) this.nudger.nudge();
+    return recorded;
   }
 
   /**

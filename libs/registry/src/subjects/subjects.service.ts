@@ -9,6 +9,7 @@ import {
   validateSubjectItem,
 } from '@app/credit';
 import { retryingTransaction } from '@app/database';
+import { OutboxNudger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ export class SubjectsService {
     private readonly cipher: ResidentIdCipher,
     private readonly directory: SubjectDirectory,
     private readonly employments: EmploymentsWriter,
+    private readonly nudger: OutboxNudger,
   ) {}
 
   /**
@@ -48,8 +50,10 @@ export class SubjectsService {
     checkBatchSize(items);
     const today = shanghaiDate(new Date());
     const prepared = items.map((raw, index) => this.prepare(raw, index, today));
-    return retryingTransaction(this.dataSource, async (em) => {
+    let announced = false;
+    const registered = await retryingTransaction(this.dataSource, async (em) => {
       const { byKey, created: newIds } = await this.upsert(em, prepared);
+      announced = newIds.length > 0;
       const subjects = prepared.map((p) => byKey.get(p.key)!);
       // A new subject is announced like an event: its first rating is queued from registration on (e.g.
       // NOT_RATED for an agreement signed less than 6 months ago), so every registered subject gets one.
@@ -58,6 +62,8 @@ export class SubjectsService {
       await this.audit.append(em, [auditRecord(actor, subjects, created)]);
       return subjects;
     });
+    if (announced) this.nudger.nudge(); // committed: the relay looks now instead of at its next poll
+    return registered;
   }
 
   private prepare(raw: unknown, index: number, today: string): PreparedSubject {
