@@ -1,2 +1,3 @@
 export * from './listen';
 export * from './configure-http';
+export * from './stream-write';
