@@ -122,10 +122,15 @@ free_port() { # start fixed? -> first free port from start
 my_ready() { my_cli -N -e 'SELECT 1' >/dev/null 2>&1; }
 rd_ready() { [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; }
 
-wait_for() { # name check-fn pid-or-pidfile logfile
+log_size() { stat -c %s "$1" 2>/dev/null || echo 0; }
+# The daemon's log since `from` (bytes) names a port another process took between our check and its bind.
+lost_port_race() { grep -q 'Address already in use' <(tail -c +"$(($2 + 1))" "$1" 2>/dev/null); }
+wait_for() { # name check-fn pid-or-pidfile logfile [log offset at start]
   local i pid
   for ((i = 0; i < WAIT_S * 10; i++)); do
     "$2" && return 0
+    # A daemonised redis exits before writing its pid file, so its death is read from the log.
+    [ -n "${5:-}" ] && lost_port_race "$4" "$5" && { log "$1 could not bind its port"; return 2; }
     pid="$3"; [ -f "$3" ] && pid="$(cat "$3" 2>/dev/null)"
     case "$pid" in ''|*[!0-9]*) ;; *) pid_alive "$pid" || { log "$1 process $pid exited"; return 2; } ;; esac
     sleep 0.1
@@ -158,6 +163,7 @@ start_mariadb() {
   # Its own temporary directory: a shared /tmp being cleaned under a running server failed large queries
   # ("Error on delete of '/tmp/#sql-temptable-…'", seen in bench runs on a machine shared with other jobs).
   mkdir -p "$MY/tmp"
+  local log_from; log_from="$(log_size "$MY/error.log")"
   # 9>&- : do not let the daemon inherit the flock fd, or the lock is held forever
   setsid "$(MARIADBD)" --no-defaults "${user_opt[@]}" \
     --datadir="$MY/data" --socket="$MY_SOCK" --pid-file="$MY_PID" --log-error="$MY/error.log" --tmpdir="$MY/tmp" \
@@ -167,8 +173,16 @@ start_mariadb() {
     --innodb-buffer-pool-size="${DB_BUFFER_POOL:-512M}" --innodb-log-file-size=128M \
     --max-allowed-packet=256M --performance-schema=OFF </dev/null >>"$MY/stdout.log" 2>&1 9>&- &
   local lpid=$!   # mariadbd writes $MY_PID itself once it is up
-  wait_for mariadb my_ready "$lpid" "$MY/error.log" || die "mariadb failed to start"
-  log "mariadb up on 127.0.0.1:$DB_PORT (pid $(cat "$MY_PID"))"
+  local rc=0; wait_for mariadb my_ready "$lpid" "$MY/error.log" "$log_from" || rc=$?
+  if [ "$rc" -eq 0 ]; then log "mariadb up on 127.0.0.1:$DB_PORT (pid $(cat "$MY_PID"))"; return 0; fi
+  # Two projects' scripts starting at once can both find the same port free; the loser retries on the next one.
+  if [ "$rc" -eq 2 ] && [ -z "$PORTS_FIXED_DB" ] && [ "${MY_BIND_RETRIES:-0}" -lt 5 ] \
+     && lost_port_race "$MY/error.log" "$log_from"; then
+    wait "$lpid" 2>/dev/null || true   # the aborting server still holds the datadir's locks
+    MY_BIND_RETRIES=$((${MY_BIND_RETRIES:-0} + 1)); DB_PORT=$((DB_PORT + 1 + RANDOM % 20))
+    log "mariadb lost a race for its port; retrying on $DB_PORT"; start_mariadb; return
+  fi
+  die "mariadb failed to start"
 }
 
 provision_mariadb() {
@@ -194,10 +208,17 @@ start_redis() {
   mkdir -p "$RD"
   local aof=(--appendonly yes --appendfsync everysec)
   [ "$PROFILE" = test ] && aof=(--appendonly no)
+  local log_from; log_from="$(log_size "$RD/redis.log")"
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RD" --daemonize yes \
     --pidfile "$RD_PID" --logfile "$RD/redis.log" --save '' "${aof[@]}" \
     --maxmemory-policy noeviction --protected-mode yes </dev/null >/dev/null 9>&-
-  wait_for redis rd_ready "$RD_PID" "$RD/redis.log" || die "redis failed to start"
+  local rc=0; wait_for redis rd_ready "$RD_PID" "$RD/redis.log" "$log_from" || rc=$?
+  if [ "$rc" -ne 0 ] && [ -z "$PORTS_FIXED_RD" ] && [ "${RD_BIND_RETRIES:-0}" -lt 5 ] \
+     && lost_port_race "$RD/redis.log" "$log_from"; then
+    RD_BIND_RETRIES=$((${RD_BIND_RETRIES:-0} + 1)); REDIS_PORT=$((REDIS_PORT + 1 + RANDOM % 20))
+    log "redis lost a race for its port; retrying on $REDIS_PORT"; start_redis; return
+  fi
+  [ "$rc" -eq 0 ] || die "redis failed to start"
   log "redis up on 127.0.0.1:$REDIS_PORT (pid $(cat "$RD_PID"))"
 }
 
