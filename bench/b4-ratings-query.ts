@@ -106,8 +106,10 @@ export async function runB4(pool: Pool, spec: B4Spec): Promise<BenchResult> {
         `B4-bulk: POST /feeds/ratings (NDJSON, same keys${spec.asOf ? ', asOf' : ''}, same check) p50 ${percentile(bulkMs, 50).toFixed(1)} ms = ${(percentile(bulkMs, 50) / p50.base).toFixed(2)}× the baseline, p95 ${percentile(bulkMs, 95).toFixed(1)} ms = ${(percentile(bulkMs, 95) / percentile(baselineMs, 95)).toFixed(2)}×`,
       ],
       ratio: p50.api / p50.base,
-      target: 2,
-      targetText: 'p50 ≤ 2× the baseline p50',
+      // quality.md's B4 is the stored ratings; the asOf path was asked to be measured beside it (issue 8) and has
+      // no target of its own: it reads every event of each key (about ten rows per rating) and rates them.
+      target: spec.asOf ? null : 2,
+      targetText: spec.asOf ? 'none in quality.md: measured beside B4 against the same stored-ratings baseline' : 'p50 ≤ 2× the baseline p50',
       differences,
       differenceCount,
       notes: [

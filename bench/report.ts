@@ -31,9 +31,13 @@ export interface BenchResult {
   service: { label: string; ms: number };
   /** Further figures worth printing (p95, second runs, throughput). */
   details: string[];
-  /** service / baseline; the target is met when ratio <= target and the results were equal. */
+  /**
+   * service / baseline; the target is met when ratio <= target and the results were equal. A null target: a
+   * figure quality.md sets no target for, measured beside one that has (B4-asOf beside B4): reported, never
+   * counted as met or missed.
+   */
   ratio: number;
-  target: number;
+  target: number | null;
   targetText: string;
   /** Empty when the service's result equals the baseline's; else the first differences, described. */
   differences: string[];
@@ -57,8 +61,9 @@ export interface ResultRow {
   baseline_s: number;
   service_s: number;
   ratio: number;
-  target: number;
-  pass: boolean;
+  target: number | null;
+  /** null when the row has no target (reported only). */
+  pass: boolean | null;
   equal: boolean;
   target_text: string;
   runs: { baseline: Spread | null; service: Spread | null };
@@ -73,8 +78,21 @@ export interface Spread {
   max_s: number;
 }
 
-export function passed(r: BenchResult): boolean {
+/** Whether a row meets its target: null for a row without one (its results must still be equal: see failedIds). */
+export function passed(r: BenchResult): boolean | null {
+  if (r.target === null) return null;
   return r.differenceCount === 0 && r.ratio <= r.target;
+}
+
+/** The rows that fail: a target missed, or results that differ (with or without a target). */
+export function failedIds(results: readonly BenchResult[]): string[] {
+  return results.filter((r) => r.differenceCount > 0 || passed(r) === false).map((r) => r.id);
+}
+
+function verdictOf(r: BenchResult): string {
+  if (r.differenceCount > 0) return 'FAIL (results differ)';
+  if (r.target === null) return 'REPORTED (no target)';
+  return r.ratio <= r.target ? 'PASS' : 'FAIL (too slow)';
 }
 
 /** Human-readable report on stdout: a fast wrong answer is reported as FAIL whatever its speed. */
@@ -97,8 +115,7 @@ export function printReport(results: readonly BenchResult[], header: readonly st
       for (const d of r.differences) out.push(`            ${d}`);
     }
     for (const n of r.notes) out.push(`  note      ${n}`);
-    const verdict = r.differenceCount > 0 ? 'FAIL (results differ)' : r.ratio <= r.target ? 'PASS' : 'FAIL (too slow)';
-    out.push(`  ${verdict}`, '');
+    out.push(`  ${verdictOf(r)}`, '');
   }
   out.push(...summaryTable(results));
   process.stdout.write(out.join('\n') + '\n');
@@ -113,7 +130,7 @@ function summaryTable(results: readonly BenchResult[]): string[] {
   const rows = results.map((r) => {
     const row = resultRow(r);
     const size = row.size.length > SIZE_WIDTH ? `${row.size.slice(0, SIZE_WIDTH - 1)}…` : row.size;
-    return [row.id, size, `${row.baseline_s} s`, `${row.service_s} s`, `${row.ratio}×`, `≤ ${row.target}×`, row.pass ? 'PASS' : row.equal ? 'FAIL (too slow)' : 'FAIL (results differ)'];
+    return [row.id, size, `${row.baseline_s} s`, `${row.service_s} s`, `${row.ratio}×`, row.target === null ? '—' : `≤ ${row.target}×`, verdictOf(r)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
