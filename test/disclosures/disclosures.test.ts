@@ -232,6 +232,37 @@ describe('disclosures', () => {
     expect(tc.body.title).toBe('典型案例曝光');
   });
 
+  it("SUPERVISION_SUMMARY counts the grades in force at the period's end, not today's", async () => {
+    // Every rating of this database was computed today. The previous half-year ended before any of them, so its
+    // summary counts no grade, though it has a region line (an interview decided then) and subjects are rated now.
+    const year = Number(today.slice(0, 4));
+    const inFirstHalf = Number(today.slice(5, 7)) <= 6;
+    const current = `${year}-H${inFirstHalf ? 1 : 2}`;
+    const previous = inFirstHalf ? `${year - 1}-H2` : `${year}-H1`;
+    const previousDay = inFirstHalf ? `${year - 1}-12-10` : `${year}-06-10`;
+    const [h5] = await register([{ type: 'MEDICAL_INSTITUTION', name: '天津市第五测试医院', creditCode: codes[5], regionCode: '120101', agreementSignedOn: '2015-01-01' }]);
+    await record([{ sourceRef: 'summary-talk', subjectId: h5, type: 'INTERVIEW', decisionNo: '津医保约〔2026〕5号', occurredOn: addDays(previousDay, -5), decidedOn: previousDay }]);
+    await rescoreRun(h5);
+    const now: { grade: string; n: string | number }[] = await api.dataSource.query(
+      `SELECT r.grade, COUNT(*) AS n FROM ratings r JOIN subjects s ON s.id = r.subject_id WHERE s.region_code = '120101' AND r.grade IS NOT NULL GROUP BY r.grade ORDER BY r.grade`,
+    );
+    expect(now.length).toBeGreaterThan(0);
+
+    const gradesOf = async (half: string) => {
+      const { disclosure } = await service.generate(DisclosureKind.SUPERVISION_SUMMARY, half, '120000', 'test');
+      await service.publish(disclosure.id, 'test');
+      const body = (await http().get(`/public/disclosures/${disclosure.id}`).expect(200)).body as { items: { fields: Record<string, unknown> }[] };
+      const line = body.items.find((i) => i.fields.地区 === '120101');
+      expect(line).toBeDefined();
+      return line!.fields.信用等级分布;
+    };
+    expect(await gradesOf(current)).toEqual(now.map((g) => ({ 等级: g.grade, 数量: Number(g.n) })));
+    expect(await gradesOf(previous)).toEqual([]);
+    // Rated again later (here: at once), the past half-year's content is the same: no new version.
+    await rescoreRun(h5);
+    expect((await service.generate(DisclosureKind.SUPERVISION_SUMMARY, previous, '120000', 'test')).created).toBe(false);
+  });
+
   it('no public output carries a resident ID, a phone number or a full personal name (GraphQL, JSON, Atom, CSV)', async () => {
     const bodies: string[] = [];
     const gql = await api.gql('{ disclosures(first: 100) { nodes { id kind period content } } }', {}).expect(200);

@@ -1,6 +1,7 @@
 import { ExportEventRow, exportEventFromRow } from '@app/exports/export-event-row';
 import { AppConfig } from '@app/config';
 import {
+  addDays,
   DisclosureEvent,
   DisclosureItem,
   DisclosureKind,
@@ -13,6 +14,7 @@ import {
   penaltyNoticeItem,
   Profession,
   RegionStatistics,
+  shanghaiStartOfDay,
   SubjectType,
   SUMMARY_MEASURES,
   supervisionSummaryItem,
@@ -348,14 +350,29 @@ export class DisclosureBuilder {
       if (e.type === EventType.BREACH_FEE && e.fine_fen !== null) r.recoveredFen += BigInt(e.fine_fen);
       if (PENALTY_TYPES.includes(e.type) && e.fine_fen !== null) r.finedFen += BigInt(e.fine_fen);
     }
-    const grades: { region: string; grade: string; n: string | number }[] = await em.query(
-      `SELECT COALESCE(s.region_code, '') AS region, r.grade, COUNT(*) AS n FROM ratings r JOIN subjects s ON s.id = r.subject_id WHERE r.grade IS NOT NULL GROUP BY region, r.grade`,
-    );
-    for (const g of grades) region(g.region).subjectsByGrade[g.grade] = Number(g.n);
+    for (const g of await gradesAtPeriodEnd(em, period)) region(g.region).subjectsByGrade[g.grade] = Number(g.n);
     return [...regions.values()]
       .filter((r) => r.regionCode !== '')
       .map((r) => supervisionSummaryItem({ ...r, institutionsInspected: r.inspected.size, institutionsHandled: r.handled.size }, period.to));
   }
+}
+
+/**
+ * Subjects by grade and region at the end of the period, as the service had rated them by then: each subject's
+ * last rating-history row (the history is append-only and written on every change) before the first instant of
+ * the day after the period. A re-run of a past half-year therefore counts the same grades whatever was rescored
+ * since, and never makes a new version for that reason alone.
+ */
+async function gradesAtPeriodEnd(em: EntityManager, period: DisclosurePeriod): Promise<{ region: string; grade: string; n: string | number }[]> {
+  return em.query(
+    `SELECT COALESCE(s.region_code, '') AS region, h.grade, COUNT(*) AS n
+       FROM (SELECT subject_id, MAX(seq) AS seq FROM rating_history WHERE computed_at < ? GROUP BY subject_id) latest
+       JOIN rating_history h ON h.seq = latest.seq
+       JOIN subjects s ON s.id = h.subject_id
+      WHERE h.grade IS NOT NULL
+      GROUP BY region, h.grade`,
+    [shanghaiStartOfDay(addDays(period.to, 1))],
+  );
 }
 
 /** The export's mapping plus the disclosure's own columns (added in place: one object per row, no spread copy). */
