@@ -29,7 +29,7 @@ let redis: OwnRedis;
 let api: TestApi;
 let worker: INestApplication;
 let ds: DataSource;
-const keys: Partial<Record<Role | 'NDRC2', string>> = {};
+const keys: Partial<Record<Role | 'NDRC2' | 'REVOKED', string>> = {};
 let ids: string[];
 const receivers: Receiver[] = [];
 /** Every GraphQL response body after a secret was shown: none may contain it. */
@@ -186,6 +186,30 @@ describe('webhook push of the list changes', () => {
     await writeChanges(GC, 'GRADE_A_TWO_YEARS', others);
     expect(await api.app.get(WebhookDeliveryService).due()).not.toContain(sub.id);
     expect(r.deliveries.length).toBe(sent);
+  });
+
+  it("stops sending to a subscription once its owner's key is revoked", async () => {
+    const r = await receiver();
+    const apiKeys = api.app.get(ApiKeysService);
+    const owner = await apiKeys.create(Role.NDRC, 'webhooks key to revoke', 'test');
+    keys.REVOKED = owner.secret;
+    const start = await head(KS);
+    const sub = await subscribe('REVOKED', KS, r.url, start);
+    r.secret = sub.secret;
+    const subjects = await registerInstitutions(api, 2, '1212000047');
+    await applyLists(api, subjects[0], [desired(KS, 'GRADE_D', { legalBasis: '条例第38条' })]);
+    await waitFor(async () => (await subscription(sub.id)).lastDeliveredSeq === (await head(KS)), 30_000);
+    const sent = r.deliveries.length;
+    expect(sent).toBeGreaterThan(0);
+
+    await apiKeys.revoke(owner.key.id, 'test');
+    await applyLists(api, subjects[1], [desired(KS, 'GRADE_D', { legalBasis: '条例第38条' })]);
+    const delivery = api.app.get(WebhookDeliveryService);
+    expect(await delivery.due()).not.toContain(sub.id);
+    // Even when it was already queued as due before the revocation, the delivery sends nothing.
+    expect(await delivery.deliver(sub.id)).toEqual({ delivered: 0, failed: null });
+    expect(r.deliveries.length).toBe(sent);
+    expect((await subscription(sub.id)).lastDeliveredSeq).toBeLessThan(await head(KS));
   });
 
   it('starts at the list head by default, or after afterSeq; refuses afterSeq beyond the head', async () => {

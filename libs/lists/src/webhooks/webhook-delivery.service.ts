@@ -40,6 +40,13 @@ export function retryDelayMs(baseMs: number, consecutiveFailures: number): numbe
 }
 
 /**
+ * A subscription lives on its owner's key: once the key is revoked, nothing more is sent to its URL (the list
+ * data is the commission's; a revoked key must not keep receiving it). Operator-made subscriptions have no owner.
+ * The subscription itself is kept, so a regulator can see it and its position.
+ */
+const OWNER_NOT_REVOKED = `(w.owner_key_id IS NULL OR EXISTS (SELECT 1 FROM api_keys k WHERE k.id = w.owner_key_id AND k.revoked_at IS NULL))`;
+
+/**
  * Delivers one subscription's pending changes (the worker's webhook-delivery job): batches of at most
  * WEBHOOK_BATCH_SIZE changes in seq order from last_delivered_seq + 1, each signed per Standard Webhooks 1.0
  * (`webhook-id` = `<subscription>-<fromSeq>-<toSeq>`, the same on every retry of that batch, because a failed
@@ -72,6 +79,7 @@ export class WebhookDeliveryService {
     const rows: { id: string | number }[] = await this.dataSource.query(
       `SELECT w.id FROM webhook_subscriptions w JOIN stream_heads h ON h.stream = CONCAT('list:', w.list)
         WHERE w.status = ? AND w.last_delivered_seq < h.position AND (w.next_attempt_at IS NULL OR w.next_attempt_at <= ?)
+          AND ${OWNER_NOT_REVOKED}
         ORDER BY w.id LIMIT ?`,
       [WebhookStatus.ACTIVE, now, limit],
     );
@@ -84,6 +92,7 @@ export class WebhookDeliveryService {
       const sub = await this.dataSource.getRepository(WebhookSubscription).findOneBy({ id: subscriptionId });
       if (!sub || sub.status !== WebhookStatus.ACTIVE) return run;
       if (sub.nextAttemptAt && sub.nextAttemptAt.getTime() > Date.now()) return run;
+      if (!(await this.ownerMayReceive(sub))) return run;
       const after = Number(sub.lastDeliveredSeq);
       const pinned = sub.retryToSeq !== null && Number(sub.retryToSeq) > after ? Number(sub.retryToSeq) : null;
       const limit = pinned !== null ? pinned - after : this.config.webhooks.batchSize;
@@ -105,6 +114,13 @@ export class WebhookDeliveryService {
       }
     }
     return run;
+  }
+
+  /** Checked before every batch: a key revoked while its subscription was due stops receiving at once. */
+  private async ownerMayReceive(sub: WebhookSubscription): Promise<boolean> {
+    if (sub.ownerKeyId === null) return true;
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM webhook_subscriptions w WHERE w.id = ? AND ${OWNER_NOT_REVOKED}`, [sub.id]);
+    return rows.length > 0;
   }
 
   private async attempt(sub: WebhookSubscription, batch: WebhookBatch): Promise<PostOutcome> {
