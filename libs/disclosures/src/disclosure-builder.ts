@@ -24,7 +24,7 @@ import {
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BuiltItem, builtItem } from './disclosure-snapshot';
+import { BuiltItem, builtItem, LineArena } from './disclosure-snapshot';
 import { streamRows } from './stream-rows';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
@@ -96,22 +96,24 @@ export class DisclosureBuilder {
   /** The items, each serialised once to its canonical line (see BuiltItem), in no particular order. */
   async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<BuiltItem[]> {
     const prefix = regionCode ? regionPrefix(regionCode) : '';
+    const arena = new LineArena();
+    const built = (item: DisclosureItem): BuiltItem => builtItem(item, arena);
     let items: BuiltItem[];
     switch (kind) {
       case DisclosureKind.PENALTY_NOTICE:
-        items = await this.penaltyNotices(em, period);
+        items = await this.penaltyNotices(em, period, arena);
         break;
       case DisclosureKind.TYPICAL_CASES:
-        items = (await this.typicalCases(em, period)).map(builtItem);
+        items = (await this.typicalCases(em, period)).map(built);
         break;
       case DisclosureKind.TERMINATED_INSTITUTIONS:
-        items = (await this.terminated(em, period)).map(builtItem);
+        items = (await this.terminated(em, period)).map(built);
         break;
       case DisclosureKind.LIST_PUBLICATION:
-        items = (await this.listPublication(em, period)).map(builtItem);
+        items = (await this.listPublication(em, period)).map(built);
         break;
       case DisclosureKind.SUPERVISION_SUMMARY:
-        items = (await this.summary(em, period)).map(builtItem);
+        items = (await this.summary(em, period)).map(built);
         break;
     }
     return prefix === '' ? items : items.filter((i) => (i.regionCode ?? '').startsWith(prefix));
@@ -184,7 +186,7 @@ export class DisclosureBuilder {
    * pages (whose round trips and waits added up) and no collected result set living through garbage collections.
    * In id order, so the items' keys mostly come in canonical order already (the snapshot then needs no sort).
    */
-  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<BuiltItem[]> {
+  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod, arena: LineArena): Promise<BuiltItem[]> {
     const items: BuiltItem[] = [];
     const none = new Set<string>();
     await streamRows<PenaltyRow>(
@@ -204,7 +206,7 @@ export class DisclosureBuilder {
         const referrals = r.referral_nos === null ? none : referralNos(r.referral_nos);
         const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: referrals });
         // Serialised at once: the item object dies young (a scavenge), only its line and columns stay.
-        if (item) items.push(builtItem(item));
+        if (item) items.push(builtItem(item, arena));
       },
     );
     return items;
