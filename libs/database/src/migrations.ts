@@ -40,6 +40,7 @@ import { CreateDisclosureItems1796410049382 } from '../../../migrations/17964100
 import { AddSubjectResidentIdKeys1796413406390 } from '../../../migrations/1796413406390-AddSubjectResidentIdKeys';
 import { CompressDisclosureContent1796416092927 } from '../../../migrations/1796416092927-CompressDisclosureContent';
 import { ClusterDisclosureItems1796420000000 } from '../../../migrations/1796420000000-ClusterDisclosureItems';
+import { AddEventsSubjectTypeIndex1796424471688 } from '../../../migrations/1796424471688-AddEventsSubjectTypeIndex';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file to migrations/;
 // add it here (a test fails when a file in migrations/ is missing from this list).
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   AddSubjectResidentIdKeys1796413406390,
   CompressDisclosureContent1796416092927,
   ClusterDisclosureItems1796420000000,
+  AddEventsSubjectTypeIndex1796424471688,
 ];

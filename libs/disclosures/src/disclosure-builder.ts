@@ -26,7 +26,8 @@ import {
 import { ResidentIdCipher } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BuiltItem, builtItem } from './disclosure-snapshot';
+import { BuiltItem, builtItem, LineArena } from './disclosure-snapshot';
+import { streamRows } from './stream-rows';
 
 // Rows per page of events (and subjects per IN list): 10,000 halves the round trips of 2,000 at no memory concern.
 const CHUNK = 10_000;
@@ -57,15 +58,6 @@ interface PenaltyRow extends EventRow {
    * exported), and so from every later version of the penalty notice.
    */
   repaired: number | string;
-}
-
-interface PenaltyPage {
-  rows: PenaltyRow[];
-  subjects: Map<string, DisclosureSubject>;
-  referrals: Map<string, Set<string>>;
-  /** Decisions the export withdrew as repaired: never published again. */
-  repaired: Set<string>;
-  lastId: string;
 }
 
 interface SubjectRow {
@@ -106,22 +98,24 @@ export class DisclosureBuilder {
   /** The items, each serialised once to its canonical line (see BuiltItem), in no particular order. */
   async build(em: EntityManager, kind: DisclosureKind, period: DisclosurePeriod, regionCode: string | null): Promise<BuiltItem[]> {
     const prefix = regionCode ? regionPrefix(regionCode) : '';
+    const arena = new LineArena();
+    const built = (item: DisclosureItem): BuiltItem => builtItem(item, arena);
     let items: BuiltItem[];
     switch (kind) {
       case DisclosureKind.PENALTY_NOTICE:
-        items = await this.penaltyNotices(em, period);
+        items = await this.penaltyNotices(em, period, arena);
         break;
       case DisclosureKind.TYPICAL_CASES:
-        items = (await this.typicalCases(em, period)).map(builtItem);
+        items = (await this.typicalCases(em, period)).map(built);
         break;
       case DisclosureKind.TERMINATED_INSTITUTIONS:
-        items = (await this.terminated(em, period)).map(builtItem);
+        items = (await this.terminated(em, period)).map(built);
         break;
       case DisclosureKind.LIST_PUBLICATION:
-        items = (await this.listPublication(em, period)).map(builtItem);
+        items = (await this.listPublication(em, period)).map(built);
         break;
       case DisclosureKind.SUPERVISION_SUMMARY:
-        items = (await this.summary(em, period)).map(builtItem);
+        items = (await this.summary(em, period)).map(built);
         break;
     }
     return prefix === '' ? items : items.filter((i) => (i.regionCode ?? '').startsWith(prefix));
@@ -185,79 +179,54 @@ export class DisclosureBuilder {
   }
 
   /**
-   * One page of penalty decisions in id order with what their items need, in one statement: each decision with
-   * its subject (the ID decrypted for the minors rule) and the subject's police-referral decision numbers (a
-   * correlated lookup on the subject index, NULL for nearly all) and whether credit repair withdrew it (a lookup
-   * on penalty_exports' primary key), where separate IN lists of 10,000 ids cost a round trip each and their
-   * parsing. The lookup is skipped for the types severe by themselves (isSeverePenalty
+   * The period's penalty decisions in one statement, streamed (see stream-rows.ts): each decision joined with
+   * its subject (the ID decrypted for the minors rule), the subject's police-referral decision numbers (a
+   * correlated lookup, NULL for nearly all, on the (subject, type) index: named, because the optimizer takes a
+   * subject's events as about one row and picks the (subject, date) index, which reads every event of the
+   * subject and cost twice the server time) and whether credit repair withdrew it (a lookup
+   * on penalty_exports' primary key). The lookup is skipped for the types severe by themselves (isSeverePenalty
    * never reads the referrals for them): about a third of the rows, and the lookup is most of the statement's
-   * server time. Null after the last page.
+   * server time. Each row becomes its item, serialised at once, while the server produces the next rows: no
+   * pages (whose round trips and waits added up) and no collected result set living through garbage collections.
+   * In id order, so the items' keys mostly come in canonical order already (the snapshot then needs no sort).
    */
-  private async penaltyPage(em: EntityManager, period: DisclosurePeriod, after: string): Promise<PenaltyPage | null> {
-    const rows: PenaltyRow[] = await em.query(
+  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod, arena: LineArena): Promise<BuiltItem[]> {
+    const items: BuiltItem[] = [];
+    const none = new Set<string>();
+    await streamRows<PenaltyRow>(
+      em,
       `SELECT ${EVENT_COLUMNS}, s.type AS s_type, s.name AS s_name, s.credit_code AS s_credit_code, s.region_code AS s_region_code,
               s.profession AS s_profession, s.resident_id_enc AS s_resident_id_enc,
-              CASE WHEN e.type IN (?) THEN NULL ELSE (SELECT JSON_ARRAYAGG(p.decision_no) FROM events p
+              CASE WHEN e.type IN (?) THEN NULL ELSE (SELECT JSON_ARRAYAGG(p.decision_no) FROM events p FORCE INDEX (ix_events_subject_type)
                 WHERE p.subject_id = e.subject_id AND p.type = ? AND p.status IN (?) AND p.decision_no IS NOT NULL) END AS referral_nos,
               EXISTS (SELECT 1 FROM penalty_exports x WHERE x.event_id = e.id AND x.withdrawal_reason = 'REPAIRED') AS repaired
          FROM events e JOIN subjects s ON s.id = e.subject_id
-        WHERE e.decided_on BETWEEN ? AND ? AND e.type IN (?) AND e.status IN (?) AND e.id > ? ORDER BY e.id LIMIT ?`,
-      [SEVERE_BY_TYPE, EventType.POLICE_REFERRAL_CONFIRMED, IN_FORCE, period.from, period.to, PENALTY_TYPES, IN_FORCE, after, CHUNK],
+        WHERE e.decided_on BETWEEN ? AND ? AND e.type IN (?) AND e.status IN (?) ORDER BY e.id`,
+      [SEVERE_BY_TYPE, EventType.POLICE_REFERRAL_CONFIRMED, IN_FORCE, period.from, period.to, PENALTY_TYPES, IN_FORCE],
+      (r) => {
+        if (Number(r.repaired)) return;
+        const s = this.penaltySubject(r);
+        // Asked only where it can matter (see the statement); the same numbers on every row of the subject that asks.
+        const referrals = r.referral_nos === null ? none : referralNos(r.referral_nos);
+        const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: referrals });
+        // Serialised at once: the item object dies young (a scavenge), only its line and columns stay.
+        if (item) items.push(builtItem(item, arena));
+      },
     );
-    if (rows.length === 0) return null;
-    const subjects = new Map<string, DisclosureSubject>();
-    const referrals = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const id = String(r.subject_id);
-      if (!subjects.has(id)) {
-        subjects.set(id, {
-          id,
-          type: r.s_type,
-          name: r.s_name,
-          creditCode: r.s_credit_code,
-          regionCode: r.s_region_code,
-          profession: r.s_profession,
-          maskedResidentId: null,
-          birthDate: r.s_resident_id_enc ? this.birthDateOf(r.s_resident_id_enc) : null,
-        });
-      }
-      // Asked only where it can matter (see the statement): a subject's numbers come from any of its rows that carry them.
-      if (r.referral_nos !== null && !referrals.has(id)) {
-        // The driver hands a JSON column over parsed; text only if a server types it otherwise.
-        const nos = typeof r.referral_nos === 'string' ? (JSON.parse(r.referral_nos) as string[]) : r.referral_nos;
-        referrals.set(id, new Set(nos.map((n) => n.trim())));
-      }
-    }
-    const repaired = new Set<string>();
-    for (const r of rows) if (Number(r.repaired)) repaired.add(String(r.id));
-    return { rows, subjects, referrals, repaired, lastId: String(rows[rows.length - 1].id) };
+    return items;
   }
 
-  /**
-   * Page by page; the next page's queries are sent before this page's items are built (and serialised for the
-   * snapshot: only the lines are kept), so the server works on them while Node builds (the queries queue on the transaction's one
-   * connection, in order).
-   */
-  private async penaltyNotices(em: EntityManager, period: DisclosurePeriod): Promise<BuiltItem[]> {
-    const items: BuiltItem[] = [];
-    const none = new Set<string>();
-    let next = this.penaltyPage(em, period, '0');
-    for (let page = await next; page !== null; page = await next) {
-      next = this.penaltyPage(em, period, page.lastId);
-      try {
-        for (const r of page.rows) {
-          const s = page.subjects.get(String(r.subject_id));
-          if (!s || page.repaired.has(String(r.id))) continue;
-          const item = penaltyNoticeItem(disclosureEvent(r), s, this.settings, { policeReferralDecisionNos: page.referrals.get(s.id) ?? none });
-          // Serialised at once: the item object dies young (a scavenge), only its line and columns stay.
-          if (item) items.push(builtItem(item));
-        }
-      } catch (e) {
-        next.catch(() => undefined); // the transaction is rolled back; the prefetch's own failure adds nothing
-        throw e;
-      }
-    }
-    return items;
+  private penaltySubject(r: PenaltyRow): DisclosureSubject {
+    return {
+      id: String(r.subject_id),
+      type: r.s_type,
+      name: r.s_name,
+      creditCode: r.s_credit_code,
+      regionCode: r.s_region_code,
+      profession: r.s_profession,
+      maskedResidentId: null,
+      birthDate: r.s_resident_id_enc ? this.birthDateOf(r.s_resident_id_enc) : null,
+    };
   }
 
   private async terminated(em: EntityManager, period: DisclosurePeriod): Promise<DisclosureItem[]> {
@@ -383,4 +352,10 @@ function disclosureEvent(r: EventRow): DisclosureEvent {
   e.regionCode = r.region_code;
   e.inspectionKind = r.inspection_kind;
   return e;
+}
+
+/** The driver hands a JSON column over parsed; text only if a server types it otherwise. */
+function referralNos(value: string[] | string): Set<string> {
+  const nos = typeof value === 'string' ? (JSON.parse(value) as string[]) : value;
+  return new Set(nos.map((n) => n.trim()));
 }

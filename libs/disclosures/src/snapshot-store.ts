@@ -18,33 +18,43 @@ interface PreparedConnection {
 }
 
 /**
- * Stores a new version inside the caller's transaction: the header with the snapshot's canonical text as its
- * content (the very bytes that were hashed, compressed: see compressed-content.ts), then one small row per
- * item (key, decision, publication end: what revocation and withdrawal need; the item itself lives in the
- * content only). The content goes through a prepared statement: the binary protocol sends the bytes as they
- * are, where the text protocol would escape them into the SQL for the server to parse back (measured about 5×
- * slower on 16 MiB of JSON). Item rows go in multi-row INSERTs.
+ * Stores a new version inside the caller's transaction: the header, one small row per item (key, decision,
+ * publication end: what revocation and withdrawal need; the item itself lives in the content only), and the
+ * snapshot's canonical text as the content (the very bytes that were hashed, compressed: see
+ * compressed-content.ts). The content goes through a prepared statement: the binary protocol sends the bytes as
+ * they are, where the text protocol would escape them into the SQL for the server to parse back (measured about
+ * 5× slower on 16 MiB of JSON). Item rows go in multi-row INSERTs.
+ *
+ * Everything is queued on the connection at once, in the order the server can take it without waiting for the
+ * compression (which runs on libuv's thread pool): the header first with an empty content, the item rows, and
+ * the content written into the header last, once compressed. The row is never seen with its placeholder: it
+ * is the transaction's own until commit.
  */
 export async function insertSnapshot(em: EntityManager, header: NewDisclosure, snapshot: DisclosureSnapshot): Promise<string> {
-  const compressed = await compressContent(snapshot.canonical);
+  const compressed = compressContent(snapshot.canonical);
   const stored = execute(
     em,
     `INSERT INTO disclosures (kind, period, region_code, version, status, content, content_hash, audit_head, item_count, publication_end,
        created_at, created_by, published_at, published_key, withdrawn_at, withdrawal_reason, correction_note, state_rev)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      header.kind, header.period, header.regionCode, header.version, header.status, compressed, header.contentHash, header.auditHead, header.itemCount,
+      header.kind, header.period, header.regionCode, header.version, header.status, NO_CONTENT_YET, header.contentHash, header.auditHead, header.itemCount,
       header.publicationEnd, utcDateTime(header.createdAt), header.createdBy, utcDateTime(header.publishedAt), header.publishedKey,
       utcDateTime(header.withdrawnAt), header.withdrawalReason, header.correctionNote, header.stateRev,
     ],
   );
-  // Queued behind it on the same connection, without waiting: the item rows name the new id through the
-  // session's LAST_INSERT_ID(), so Node formats them while the server stores the content. Should the first
-  // statement fail, the rest still run inside the transaction that failure rolls back.
-  const queued = [em.query('SET @disclosure_id = LAST_INSERT_ID()'), ...itemRowInserts(em, snapshot.items)];
+  // Queued behind it on the same connection, without waiting: the item rows and the content name the new id
+  // through the session's LAST_INSERT_ID(), so Node formats them while the server stores the header. Should
+  // the first statement fail, the rest still run inside the transaction that failure rolls back, and name no
+  // row: the id is NULL then (ROW_COUNT() is -1 after a failed statement), not an id this session made before.
+  const queued = [em.query('SET @disclosure_id = IF(ROW_COUNT() = 1, LAST_INSERT_ID(), NULL)'), ...itemRowInserts(em, snapshot.items)];
+  queued.push(compressed.then((content) => execute(em, 'UPDATE disclosures SET content = ? WHERE id = @disclosure_id', [content])));
   const [result] = await Promise.all([stored, ...queued.map((q) => q.catch((e: unknown) => stored.then(() => Promise.reject(e))))]);
   return String(result.insertId);
 }
+
+/** The header's content until the compressed one follows, in the same transaction (never committed as such). */
+const NO_CONTENT_YET = Buffer.alloc(0);
 
 /** The session variable holding the new disclosure's id, written into the item rows' SQL as is. */
 const DISCLOSURE_ID = { toSqlString: () => '@disclosure_id' };

@@ -49,6 +49,55 @@ describe('comparisons', () => {
   });
 });
 
+describe('the Number path for amounts below 2^53 (strings of up to 15 digits, safe integers)', () => {
+  // The reference: the BigInt arithmetic every amount took before, for any size.
+  const reference = (fen: bigint, scale: number): string => {
+    const abs = fen < 0n ? -fen : fen;
+    const unit = 10n ** BigInt(scale);
+    const fraction = (abs % unit).toString().padStart(scale, '0').replace(/0+$/, '');
+    return `${fen < 0n ? '-' : ''}${abs / unit}${fraction ? `.${fraction}` : ''}`;
+  };
+  const samples = (): string[] => {
+    const out = ['0', '-0', '1', '-1', '9', '10', '99', '100', '101', '999999', '1000000', '1000001', '007', '-0042', '999999999999999', '-999999999999999', '1000000000000000', '9007199254740991', '9007199254740993'];
+    // Every length, with edge digits and a deterministic spread of middles.
+    for (let len = 1; len <= 17; len++) {
+      for (let k = 0; k < 40; k++) {
+        let d = '';
+        for (let i = 0; i < len; i++) d += String((k * 7 + i * 13 + len) % 10);
+        out.push(d, `-${d}`, `${d.slice(0, -1)}0`, `${d.slice(0, -2)}00`);
+      }
+    }
+    return out.filter((s) => /^-?\d+$/.test(s));
+  };
+
+  it('formats every sample exactly as the BigInt arithmetic does, as a string and as a number', () => {
+    for (const s of samples()) {
+      const big = BigInt(s);
+      expect([s, fenToYuanText(s)]).toEqual([s, reference(big, 2)]);
+      expect([s, fenToWanYuan(s)]).toEqual([s, reference(big, 6)]);
+      const n = Number(s);
+      if (Number.isSafeInteger(n)) {
+        expect([n, fenToYuanText(n)]).toEqual([n, reference(BigInt(n), 2)]);
+        expect([n, fenToWanYuan(n)]).toEqual([n, reference(BigInt(n), 6)]);
+      }
+    }
+  });
+
+  it('compares every pair of a sample set as BigInt does, across both paths', () => {
+    const xs = samples().filter((_, i) => i % 7 === 0);
+    for (const a of xs) {
+      expect([a, isPositiveFen(a)]).toEqual([a, BigInt(a) > 0n]);
+      for (const b of xs) expect([a, b, fenAtMost(a, b)]).toEqual([a, b, BigInt(a) <= BigInt(b)]);
+    }
+  });
+
+  it('still refuses what it refused', () => {
+    for (const bad of ['+1', '1e3', ' 1', '', '0x10', '12.0']) expect(() => fenToYuanText(bad)).toThrow(RangeError);
+    expect(() => isPositiveFen(2 ** 53 + 2)).toThrow(RangeError);
+    expect(() => fenAtMost(1.5, 2)).toThrow(RangeError);
+  });
+});
+
 describe('fineFromMultiple: the amount involved × the multiple, exact in fen', () => {
   it.each<[string | number | null, string | number | null, string | null]>([
     ['1000000', '1.5', '1500000'],

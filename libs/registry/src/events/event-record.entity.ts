@@ -13,6 +13,9 @@ const SOURCE_KEY_COLLATION = 'utf8mb4_bin';
 @Entity('events')
 @Index('uq_events_source', ['sourceSystem', 'sourceRef'], { unique: true })
 @Index('ix_events_subject', ['subjectId', 'decidedOn'])
+// A subject's events of one type (its police referrals, its fraud penalties): the disclosure job asks this for
+// most of a month's penalty decisions, and through ix_events_subject it read every event of the subject.
+@Index('ix_events_subject_type', ['subjectId', 'type'])
 export class EventRecord extends EventContent {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id!: string;
