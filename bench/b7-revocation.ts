@@ -1,9 +1,10 @@
 import { ApiKeysService, Role } from '@app/auth';
-import { DisclosureKind, DisclosureStatus, ListKind, shanghaiDate } from '@app/credit';
+import { DisclosureKind, DisclosureStatus, EventType, ListKind, shanghaiDate } from '@app/credit';
 import { DisclosureService } from '@app/disclosures';
 import { PenaltyExportService } from '@app/exports';
 import { ListLifecycleService, ListsRefreshService } from '@app/lists';
 import { QUEUES } from '@app/queue';
+import { EventsService } from '@app/registry';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -100,23 +101,27 @@ interface PublicView {
  */
 export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
   const total = WARM_UP + spec.revocations;
-  progress('B7: starting the worker (WorkerModule) and the API (ApiModule with configureApiHttp) in process');
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  await worker.init();
+  // The API first: the setup runs through its services before the worker (and its outbox relay) starts, so
+  // decisions recorded in the setup reach the lists notified a month ago, not today by the relay's job.
+  progress('B7: starting the API (ApiModule with configureApiHttp) in process');
   const api = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
   configureApiHttp(api);
   await api.listen(0, '127.0.0.1');
+  let worker: INestApplicationContext | null = null;
   try {
     const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     const keys = api.get(ApiKeysService);
     const regulator = (await keys.create(Role.REGULATOR, 'bench B7 regulator', 'bench')).secret;
     const ndrc = (await keys.create(Role.NDRC, 'bench B7 commission', 'bench')).secret;
-    const rescoreQueue = worker.get<Queue>(getQueueToken(QUEUES.rescore), { strict: false });
 
-    // Whatever an earlier benchmark (B3) left in the pipeline finishes first: the feeds' window is B7's alone.
-    await settle(pool, rescoreQueue);
     const setupStarted = performance.now();
-    const targets = await prepare(pool, worker, total);
+    const { targets, recorded } = await prepare(pool, api, total);
+    progress('B7: starting the worker (WorkerModule: outbox relay + BullMQ processors) in process');
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    await worker.init();
+    const rescoreQueue = worker.get<Queue>(getQueueToken(QUEUES.rescore), { strict: false });
+    // Whatever is still in the pipeline (B3's last jobs, the setup's recorded events) finishes first: the
+    // feeds' window is then B7's alone.
     await settle(pool, rescoreQueue);
     const setupMs = performance.now() - setupStarted;
     const months = [...new Set(targets.map((t) => t.decidedOn.slice(0, 7)))].sort();
@@ -164,7 +169,7 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
       } else if (i >= WARM_UP) {
         seen.push({ list, export: exported, disclosure });
       }
-      if (i >= WARM_UP && (i - WARM_UP + 1) % 25 === 0) progress(`B7: ${i - WARM_UP + 1}/${spec.revocations} revocations, p95 so far ${percentile(seen.map(endToEnd), 95).toFixed(0)} ms`);
+      if (i >= WARM_UP && (i - WARM_UP + 1) % 25 === 0) progress(`B7: ${i - WARM_UP + 1}/${spec.revocations} revocations, p95 so far ${seen.length > 0 ? `${percentile(seen.map(endToEnd), 95).toFixed(0)} ms` : '– (none seen by all three)'}`);
     }
 
     // Outside the timing: the pipeline drained, then every consumer's view compared with the one before.
@@ -185,7 +190,7 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
       title: 'a decision revoked → REMOVE (REVOKED) in the list feed, a withdrawal in the 双公示 export, the item gone from the public view',
       size: `${spec.revocations} revocations`,
       sizes: [
-        `${spec.revocations} revocations (+${WARM_UP} warm-up, not counted), one at a time, of the latest FINAL Art.40 decisions on B2's organisations (one per subject)`,
+        `${spec.revocations} revocations (+${WARM_UP} warm-up, not counted), one at a time, of the latest FINAL Art.40 decisions on B2's organisations (one per subject)${recorded > 0 ? `; B2's data had too few, so ${recorded} were recorded through EventsService.record in the setup` : ''}`,
         `each on the SEVERE_DISHONESTY list (confirmed), in the penalty export and in a published PENALTY_NOTICE (${months.length} month(s), ${before.itemCount} items); setup through the services ${(setupMs / 1000).toFixed(1)} s`,
       ],
       baseline: { label: 'the target: p95 ≤ 60 s (quality.md; the law allows 3 working days, 行政处罚法 Art.48)', ms: LIMIT_MS },
@@ -209,7 +214,7 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
     };
   } finally {
     await api.close();
-    await worker.close();
+    await worker?.close();
   }
 }
 
@@ -250,24 +255,20 @@ async function settle(pool: Pool, queue: Queue): Promise<void> {
  * The decisions to revoke, made ready through the services: on the severe list (notified a month ago, confirmed
  * today), in the penalty export, and items of a published PENALTY_NOTICE.
  */
-async function prepare(pool: Pool, worker: INestApplicationContext, total: number): Promise<Target[]> {
-  // The latest FINAL fraud decisions on organisations, one per subject, none on a subject B3 touched.
-  const [rows] = (await pool.query(
-    `SELECT e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id
-      WHERE e.type = 'PENALTY_ART40' AND e.status = 'FINAL' AND e.decision_no IS NOT NULL AND s.credit_code IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM events b WHERE b.subject_id = e.subject_id AND b.source_system = 'bench-b3')
-      ORDER BY e.decided_on DESC, e.id DESC LIMIT ?`,
-    [total * 4],
-  )) as unknown as [{ id: string; subject_id: string; decided_on: string }[]];
-  const bySubject = new Map<string, { eventId: string; subjectId: string; decidedOn: string }>();
-  for (const r of rows) if (!bySubject.has(String(r.subject_id))) bySubject.set(String(r.subject_id), { eventId: String(r.id), subjectId: String(r.subject_id), decidedOn: r.decided_on });
-  const candidates = [...bySubject.values()].slice(0, Math.ceil(total * 1.5));
+async function prepare(pool: Pool, app: INestApplicationContext, total: number): Promise<{ targets: Target[]; recorded: number }> {
+  let candidates = await latestFraudDecisions(pool, total);
+  // Small BENCH_SCALEs: fewer such decisions than wanted (a margin for those that give no entry: same decision
+  // number). The shortfall is recorded through the service's batch path (recordEvents' call).
+  const wanted = Math.ceil(total * 1.5);
+  const recorded = candidates.length < wanted ? await recordFraudDecisions(pool, app, wanted - candidates.length) : 0;
+  if (recorded > 0) candidates = await latestFraudDecisions(pool, total);
   const subjectIds = candidates.map((c) => c.subjectId);
 
-  const lists = worker.get(ListsRefreshService, { strict: false });
-  const lifecycle = worker.get(ListLifecycleService, { strict: false });
-  const exportsService = worker.get(PenaltyExportService, { strict: false });
-  const disclosures = worker.get(DisclosureService, { strict: false });
+  const lists = app.get(ListsRefreshService, { strict: false });
+  const lifecycle = app.get(ListLifecycleService, { strict: false });
+  const exportsService = app.get(PenaltyExportService, { strict: false });
+  const disclosures = app.get(DisclosureService, { strict: false });
+
   progress(`B7: refreshing the lists of ${subjectIds.length} candidate subjects as of ${NOTIFIED_DAYS_AGO} days ago (severe-list candidates notified then)`);
   await lists.refreshSubjects(subjectIds, new Date(Date.now() - NOTIFIED_DAYS_AGO * 86_400_000));
   const [entries] = (await pool.query(
@@ -276,7 +277,7 @@ async function prepare(pool: Pool, worker: INestApplicationContext, total: numbe
   )) as unknown as [{ entry_id: string; event_id: string; subject_key: string }[]];
   const entryOf = new Map(entries.map((e) => [String(e.event_id), e]));
   const chosen = candidates.filter((c) => entryOf.has(c.eventId)).slice(0, total);
-  if (chosen.length < total) throw new Error(`B7 needs ${total} FINAL Art.40 decisions on distinct organisations with a severe-list entry; B2's data gave ${chosen.length} (raise BENCH_SCALE)`);
+  if (chosen.length < total) throw new Error(`B7 needs ${total} FINAL Art.40 decisions on distinct organisations with a severe-list entry; found ${chosen.length}`);
 
   progress(`B7: confirming ${chosen.length} severe-list entries, refreshing the lists and the penalty export today`);
   for (const c of chosen) await lifecycle.confirm(entryOf.get(c.eventId)!.entry_id, ACTOR);
@@ -313,7 +314,61 @@ async function prepare(pool: Pool, worker: INestApplicationContext, total: numbe
   if (active.length !== targets.length || exported.length !== targets.length || missing > 0) {
     throw new Error(`B7 setup: of ${targets.length} decisions, ${active.length} on the severe list, ${exported.length} in the export, ${targets.length - missing} in a published disclosure`);
   }
-  return targets;
+  return { targets, recorded };
+}
+
+interface Candidate {
+  eventId: string;
+  subjectId: string;
+  decidedOn: string;
+}
+
+/** The latest FINAL fraud decisions on organisations, one per subject (its latest), none on a subject B3 touched. */
+async function latestFraudDecisions(pool: Pool, total: number): Promise<Candidate[]> {
+  const [rows] = (await pool.query(
+    `SELECT e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id
+      WHERE e.type = 'PENALTY_ART40' AND e.status = 'FINAL' AND e.decision_no IS NOT NULL AND s.credit_code IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM events b WHERE b.subject_id = e.subject_id AND b.source_system = 'bench-b3')
+      ORDER BY e.decided_on DESC, e.id DESC LIMIT ?`,
+    [total * 4],
+  )) as unknown as [{ id: string; subject_id: string; decided_on: string }[]];
+  const bySubject = new Map<string, Candidate>();
+  for (const r of rows) if (!bySubject.has(String(r.subject_id))) bySubject.set(String(r.subject_id), { eventId: String(r.id), subjectId: String(r.subject_id), decidedOn: r.decided_on });
+  return [...bySubject.values()].slice(0, Math.ceil(total * 1.5));
+}
+
+/**
+ * Records `n` Art.40 fraud decisions through EventsService.record on organisations without one, decided on the
+ * last decision day of B2's data (with an authority of its fraud decisions), so they rank among the latest.
+ */
+async function recordFraudDecisions(pool: Pool, app: INestApplicationContext, n: number): Promise<number> {
+  const [[last]] = (await pool.query(
+    `SELECT DATE_FORMAT(MAX(decided_on), '%Y-%m-%d') AS day, (SELECT authority FROM events WHERE type = 'PENALTY_ART40' AND authority IS NOT NULL ORDER BY id LIMIT 1) AS authority FROM events`,
+  )) as unknown as [{ day: string; authority: string | null }[]];
+  const [subjects] = (await pool.query(
+    `SELECT s.id FROM subjects s WHERE s.credit_code IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = s.id AND (e.type = 'PENALTY_ART40' OR e.source_system = 'bench-b3'))
+      ORDER BY s.id LIMIT ?`,
+    [n],
+  )) as unknown as [{ id: string }[]];
+  const occurred = new Date(Date.parse(`${last.day}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
+  const items = subjects.map((s, i) => ({
+    sourceSystem: 'bench-b7',
+    sourceRef: `b7-${i}`,
+    subjectId: String(s.id),
+    type: EventType.PENALTY_ART40,
+    legalBasis: '条例第40条',
+    decisionNo: `医保罚〔2026〕B7-${i}号`,
+    authority: last.authority,
+    occurredOn: occurred,
+    decidedOn: last.day,
+    amountInvolvedFen: 300_000,
+    fineFen: 600_000,
+    fineMultiple: 2,
+  }));
+  progress(`B7: B2's data has too few fraud decisions; recording ${items.length} through EventsService.record`);
+  const batch = await app.get(EventsService, { strict: false }).record(items, ACTOR);
+  return batch.created;
 }
 
 interface FeedState {
