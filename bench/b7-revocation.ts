@@ -21,6 +21,8 @@ import { BenchResult, percentile, progress } from './report';
 
 export interface B7Spec {
   revocations: number;
+  /** B2's "today": its data's decisions are on or before it (B6's own decisions, on its own subjects, come after). */
+  asOf: string;
 }
 
 /** quality.md's target for the whole path (the law allows 3 working days: 行政处罚法 Art.48). */
@@ -115,7 +117,7 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
     const ndrc = (await keys.create(Role.NDRC, 'bench B7 commission', 'bench')).secret;
 
     const setupStarted = performance.now();
-    const { targets, recorded } = await prepare(pool, api, total);
+    const { targets, recorded } = await prepare(pool, api, total, spec.asOf);
     progress('B7: starting the worker (WorkerModule: outbox relay + BullMQ processors) in process');
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     await worker.init();
@@ -255,13 +257,13 @@ async function settle(pool: Pool, queue: Queue): Promise<void> {
  * The decisions to revoke, made ready through the services: on the severe list (notified a month ago, confirmed
  * today), in the penalty export, and items of a published PENALTY_NOTICE.
  */
-async function prepare(pool: Pool, app: INestApplicationContext, total: number): Promise<{ targets: Target[]; recorded: number }> {
-  let candidates = await latestFraudDecisions(pool, total);
+async function prepare(pool: Pool, app: INestApplicationContext, total: number, asOf: string): Promise<{ targets: Target[]; recorded: number }> {
+  let candidates = await latestFraudDecisions(pool, total, asOf);
   // Small BENCH_SCALEs: fewer such decisions than wanted (a margin for those that give no entry: same decision
   // number). The shortfall is recorded through the service's batch path (recordEvents' call).
   const wanted = Math.ceil(total * 1.5);
-  const recorded = candidates.length < wanted ? await recordFraudDecisions(pool, app, wanted - candidates.length) : 0;
-  if (recorded > 0) candidates = await latestFraudDecisions(pool, total);
+  const recorded = candidates.length < wanted ? await recordFraudDecisions(pool, app, wanted - candidates.length, asOf) : 0;
+  if (recorded > 0) candidates = await latestFraudDecisions(pool, total, asOf);
   const subjectIds = candidates.map((c) => c.subjectId);
 
   const lists = app.get(ListsRefreshService, { strict: false });
@@ -323,14 +325,17 @@ interface Candidate {
   decidedOn: string;
 }
 
-/** The latest FINAL fraud decisions on organisations, one per subject (its latest), none on a subject B3 touched. */
-async function latestFraudDecisions(pool: Pool, total: number): Promise<Candidate[]> {
+/**
+ * The latest FINAL fraud decisions on B2's organisations (rated by B2, decided by its asOf), one per subject (its
+ * latest), none on a subject B3 touched.
+ */
+async function latestFraudDecisions(pool: Pool, total: number, asOf: string): Promise<Candidate[]> {
   const [rows] = (await pool.query(
-    `SELECT e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id
-      WHERE e.type = 'PENALTY_ART40' AND e.status = 'FINAL' AND e.decision_no IS NOT NULL AND s.credit_code IS NOT NULL
+    `SELECT e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id JOIN ratings r ON r.subject_id = s.id
+      WHERE e.type = 'PENALTY_ART40' AND e.status = 'FINAL' AND e.decision_no IS NOT NULL AND s.credit_code IS NOT NULL AND e.decided_on <= ?
         AND NOT EXISTS (SELECT 1 FROM events b WHERE b.subject_id = e.subject_id AND b.source_system = 'bench-b3')
       ORDER BY e.decided_on DESC, e.id DESC LIMIT ?`,
-    [total * 4],
+    [asOf, total * 4],
   )) as unknown as [{ id: string; subject_id: string; decided_on: string }[]];
   const bySubject = new Map<string, Candidate>();
   for (const r of rows) if (!bySubject.has(String(r.subject_id))) bySubject.set(String(r.subject_id), { eventId: String(r.id), subjectId: String(r.subject_id), decidedOn: r.decided_on });
@@ -338,19 +343,18 @@ async function latestFraudDecisions(pool: Pool, total: number): Promise<Candidat
 }
 
 /**
- * Records `n` Art.40 fraud decisions through EventsService.record on organisations without one, decided on the
- * last decision day of B2's data (with an authority of its fraud decisions), so they rank among the latest.
+ * Records `n` Art.40 fraud decisions through EventsService.record on B2's organisations without one, decided on
+ * B2's asOf (with an authority of its fraud decisions), so they rank among the latest.
  */
-async function recordFraudDecisions(pool: Pool, app: INestApplicationContext, n: number): Promise<number> {
-  const [[last]] = (await pool.query(
-    `SELECT DATE_FORMAT(MAX(decided_on), '%Y-%m-%d') AS day, (SELECT authority FROM events WHERE type = 'PENALTY_ART40' AND authority IS NOT NULL ORDER BY id LIMIT 1) AS authority FROM events`,
-  )) as unknown as [{ day: string; authority: string | null }[]];
+async function recordFraudDecisions(pool: Pool, app: INestApplicationContext, n: number, asOf: string): Promise<number> {
+  const [[known]] = (await pool.query(`SELECT authority FROM events WHERE type = 'PENALTY_ART40' AND authority IS NOT NULL ORDER BY id LIMIT 1`)) as unknown as [{ authority: string }[]];
   const [subjects] = (await pool.query(
-    `SELECT s.id FROM subjects s WHERE s.credit_code IS NOT NULL
+    `SELECT s.id FROM subjects s JOIN ratings r ON r.subject_id = s.id WHERE s.credit_code IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = s.id AND (e.type = 'PENALTY_ART40' OR e.source_system = 'bench-b3'))
       ORDER BY s.id LIMIT ?`,
     [n],
   )) as unknown as [{ id: string }[]];
+  const last = { day: asOf, authority: known?.authority ?? null };
   const occurred = new Date(Date.parse(`${last.day}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
   const items = subjects.map((s, i) => ({
     sourceSystem: 'bench-b7',

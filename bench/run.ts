@@ -143,7 +143,7 @@ async function main(): Promise<number> {
     if (only.has('B7')) {
       // After B3, for the same reason (its pipeline refreshes the lists and the export of the subjects it touches;
       // it keeps off B3's subjects). On B2's data: the latest Art.40 decisions, made ready through the services.
-      results.push(await withPeakRss(() => runB7(pool, { revocations: DEFAULTS.b7Revocations })));
+      results.push(await withPeakRss(() => runB7(pool, { revocations: DEFAULTS.b7Revocations, asOf: AS_OF })));
     }
   } finally {
     // What was measured is reported even when a later benchmark failed.
