@@ -1,4 +1,5 @@
 import { ApiKeysService, Role } from '@app/auth';
+import { AppConfig } from '@app/config';
 import { DisclosureKind, DisclosureStatus, EventType, ListKind, shanghaiDate } from '@app/credit';
 import { DisclosureService } from '@app/disclosures';
 import { PenaltyExportService } from '@app/exports';
@@ -212,6 +213,7 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
       differenceCount: count,
       notes: [
         'one rescore job does it all (rating → lists → penalty export → disclosure items), started at once by the API\'s outbox nudge after the revocation commits; the public edge cache drops the disclosure on the worker\'s Redis announcement',
+        `not measured: a browser or proxy that cached the public JSON without revalidating keeps it up to its Cache-Control max-age (DISCLOSURE_CACHE_MAX_AGE = ${api.get(AppConfig).disclosures.cacheMaxAgeSeconds} s here)`,
       ],
     };
   } finally {
