@@ -147,7 +147,12 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
     // previous one is seen by all three (or given up): revocations are rare (hundreds a year in a province), so
     // each meets a pipeline not busy with the one before.
     const watch = new Watch(feeds, targets, before);
-    const watching = watch.run();
+    // A consumer's failed request ends the run with its error (after the revoking loop notices), not a crash.
+    let failure: unknown = null;
+    const watching = watch.run().catch((e: unknown) => {
+      failure = e;
+      watch.stop();
+    });
     const revokedAt = new Map<string, number>();
     const gql = graphql(`${base}/graphql`, regulator);
     const start = performance.now();
@@ -155,18 +160,20 @@ export async function runB7(pool: Pool, spec: B7Spec): Promise<BenchResult> {
       await gql(REVOKE, { id: targets[i].eventId, reason: REASON });
       const t0 = performance.now();
       revokedAt.set(targets[i].eventId, t0);
-      while (!watch.done(targets[i].eventId) && performance.now() - t0 < GIVE_UP_MS) await sleep(WAIT_MS);
+      while (!watch.done(targets[i].eventId) && failure === null && performance.now() - t0 < GIVE_UP_MS) await sleep(WAIT_MS);
+      if (failure !== null) break;
       if ((i + 1) % 25 === 0) progress(`B7: ${i + 1}/${targets.length} revoked, ${watch.complete()} seen by all three consumers`);
     }
     watch.stop();
     await watching;
+    if (failure !== null) throw failure;
     const timedMs = performance.now() - start;
     const seen: Seen[] = [];
     targets.forEach((t, i) => {
       const at = watch.seenAt.get(t.eventId)!;
       const t0 = revokedAt.get(t.eventId)!;
       const missing = (['list', 'export', 'disclosure'] as const).filter((k) => at[k] === null);
-      if (missing.length > 0) differ(`event ${t.eventId}: not seen within ${GIVE_UP_MS / 1000} s of the last revocation by ${missing.join(', ')}`);
+      if (missing.length > 0) differ(`event ${t.eventId}: not seen within ${GIVE_UP_MS / 1000} s of its revocation by ${missing.join(', ')}`);
       else if (i >= WARM_UP) seen.push({ list: at.list! - t0, export: at.export! - t0, disclosure: at.disclosure! - t0 });
     });
     const listChanges = watch.listChanges;
