@@ -432,8 +432,10 @@ interface Candidate {
  * latest), none on a subject B3 touched.
  */
 async function latestFraudDecisions(pool: Pool, total: number, asOf: string): Promise<Candidate[]> {
+  // Events first (one scan of the table for the rare type), then their subjects: the optimiser's own order walks
+  // every organisation's events by subject and took 15 s instead of 1 on B2's 2M events.
   const [rows] = (await pool.query(
-    `SELECT e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id JOIN ratings r ON r.subject_id = s.id
+    `SELECT STRAIGHT_JOIN e.id, e.subject_id, DATE_FORMAT(e.decided_on, '%Y-%m-%d') AS decided_on FROM events e JOIN subjects s ON s.id = e.subject_id JOIN ratings r ON r.subject_id = s.id
       WHERE e.type = 'PENALTY_ART40' AND e.status = 'FINAL' AND e.decision_no IS NOT NULL AND s.credit_code IS NOT NULL AND e.decided_on <= ?
         AND NOT EXISTS (SELECT 1 FROM events b WHERE b.subject_id = e.subject_id AND b.source_system = 'bench-b3')
       ORDER BY e.decided_on DESC, e.id DESC LIMIT ?`,
