@@ -107,7 +107,7 @@ export function printReport(results: readonly BenchResult[], header: readonly st
     if (spread) out.push(`  runs      ${spread}`);
     if (r.peakRssMiB !== undefined) out.push(`  peak RSS  ${r.peakRssMiB} MiB (bench process, the service in it)`);
     for (const d of r.details) out.push(`  detail    ${d}`);
-    out.push(`  ratio     ${r.ratio.toFixed(2)}× (target ${r.targetText})`);
+    out.push(`  ratio     ${r.ratio < 0.01 && r.ratio > 0 ? r.ratio.toPrecision(2) : r.ratio.toFixed(2)}× (target ${r.targetText})`);
     if (r.differenceCount === 0) {
       out.push('  results   equal to the baseline');
     } else {

@@ -1,6 +1,6 @@
-// npm run bench — benchmarks B1, B2, B3, B4 (and B4 with asOf), B5, B6 and B9 of quality.md, each as a ratio against a baseline measured in the
+// npm run bench — benchmarks B1, B2, B3, B4 (and B4 with asOf), B5, B6, B7 and B9 of quality.md, each as a ratio against a baseline measured in the
 // same run, after checking that the service's result equals the baseline's. BENCH_SCALE multiplies the default
-// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4, or B6,B9) runs some of them. Report on stdout,
+// sizes (e.g. BENCH_SCALE=0.05 while developing); BENCH_ONLY=B5 (or B2,B4, or B2,B7, or B6,B9) runs some of them. Report on stdout,
 // progress on stderr; the same rows as JSON in bench/results.json.
 // Exit code: 1 when a result differs from its baseline (or the run fails), else 0; a slow result is printed
 // as FAIL but does not change the exit code.
@@ -14,6 +14,7 @@ import { runB3 } from './b3-event-to-rating';
 import { runB4 } from './b4-ratings-query';
 import { runB5 } from './b5-list-changes';
 import { runB6 } from './b6-disclosure-job';
+import { runB7 } from './b7-revocation';
 import { runB9 } from './b9-disclosure-reads';
 import { runR5 } from './r5-request-bombs';
 import { assertDurable, benchEnv, BENCH_DB, rawPool, recreateDatabase, ROOT, startServices } from './bench-db';
@@ -25,6 +26,8 @@ import { BenchResult, failedIds, printReport, progress, writeResults } from './r
 const DEFAULTS = {
   b1Events: 500_000,
   b3Events: 200,
+  // B7: always 100 revocations (a latency against a limit, like B3), on B2's data.
+  b7Revocations: 100,
   // B2's persons, rated in the same run as its organisations (their share of the time is reported).
   b2Practitioners: 40_000,
   b2PractitionerEvents: 160_000,
@@ -39,7 +42,7 @@ const DEFAULTS = {
   b6Items: 100_000,
   b9Disclosures: 1_000,
 };
-const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B9', 'R5'] as const;
+const BENCHMARKS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B9', 'R5'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const SEED = 20_250_101;
 const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
@@ -64,6 +67,7 @@ function benchOnly(): Set<Benchmark> {
   if (unknown.length > 0) throw new Error(`BENCH_ONLY names ${unknown.join(', ')}: one or more of ${BENCHMARKS.join(', ')}`);
   const only = new Set(names as Benchmark[]);
   if (only.has('B3') && !only.has('B2')) throw new Error('BENCH_ONLY: B3 records events on the subjects B2 rates, so it needs B2 too (BENCH_ONLY=B2,B3)');
+  if (only.has('B7') && !only.has('B2')) throw new Error('BENCH_ONLY: B7 revokes decisions of the organisations B2 loads, so it needs B2 too (BENCH_ONLY=B2,B7)');
   if (only.has('B4') && !only.has('B2')) throw new Error('BENCH_ONLY: B4 reads the ratings B2 stores, so it needs B2 too (BENCH_ONLY=B2,B4)');
   return only;
 }
@@ -135,6 +139,11 @@ async function main(): Promise<number> {
       // KEY_SUPERVISION list that B5 needs empty. On B2's data, after B4 read B2's ratings as stored. Always 200
       // events (a latency, not a throughput), at most as many as B2 rated.
       results.push(await withPeakRss(() => runB3(pool, { seed: SEED, events: Math.min(DEFAULTS.b3Events, Math.max(1, b2Subjects - 5)) })));
+    }
+    if (only.has('B7')) {
+      // After B3, for the same reason (its pipeline refreshes the lists and the export of the subjects it touches;
+      // it keeps off B3's subjects). On B2's data: the latest Art.40 decisions, made ready through the services.
+      results.push(await withPeakRss(() => runB7(pool, { revocations: DEFAULTS.b7Revocations, asOf: AS_OF })));
     }
   } finally {
     // What was measured is reported even when a later benchmark failed.
