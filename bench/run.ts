@@ -110,7 +110,9 @@ async function main(): Promise<number> {
       results.push(await withPeakRss(() => runB2(pool, data, AS_OF, persons)));
       if (only.has('B4')) {
         // B4 reads the ratings B2's full rescore stored (its own size can never exceed B2's subject count).
-        const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), data.subjects), requests: DEFAULTS.b4Requests };
+        // 10,000 keys is quality.md's size and the API's limit per call (MAX_RATING_KEYS): a smaller scale shrinks
+        // it, a larger one does not grow it (B2's data grows instead).
+        const b4 = { seed: SEED, keys: Math.min(sized(DEFAULTS.b4Keys), DEFAULTS.b4Keys, data.subjects), requests: DEFAULTS.b4Requests };
         results.push(await withPeakRss(() => runB4(pool, b4)));
         // The asOf path beside it: the same keys answered by computing each rating from its events as of B2's
         // day, which must equal what B2 stored.
