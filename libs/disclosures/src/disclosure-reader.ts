@@ -111,7 +111,7 @@ export class DisclosureReader {
     }
     const seenAt = this.views?.mark() ?? 0;
     const rendered = await this.read(id, options, now);
-    if (rendered && !options.all) this.views?.put(id, rendered, seenAt, ms);
+    if (rendered && !options.all) await this.views?.put(id, rendered, seenAt, ms);
     return rendered;
   }
 

@@ -3,9 +3,12 @@ import { redisOptions } from '@app/queue';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { RenderedView } from '../disclosure-reader';
 import { decodeChangedIds, disclosureChangeChannel } from './disclosure-change-channel';
+
+const gzipAsync = promisify(gzip);
 
 /** A public view ready to send: the body's bytes and every header, computed once when the view was built. */
 export interface ReadyView {
@@ -87,15 +90,20 @@ export class PublicViewCache implements OnModuleDestroy {
     return this.generation;
   }
 
-  /** Keeps a public view built at generation `seenAt`, unless a change was announced since. */
-  put(id: string, rendered: RenderedView, seenAt: number, nowMs: number): void {
+  /**
+   * Keeps a public view built at generation `seenAt`, unless a change was announced since (checked again after
+   * compressing: gzip runs on libuv's thread pool, so a large notice — megabytes of JSON — does not hold the event
+   * loop, and an announcement may arrive meanwhile).
+   */
+  async put(id: string, rendered: RenderedView, seenAt: number, nowMs: number): Promise<void> {
     if (!this.enabled || seenAt !== this.generation) return;
     const body = Buffer.from(rendered.body, 'utf8');
     const common = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': `public, max-age=${this.config.disclosures.cacheMaxAgeSeconds}`, Vary: 'Accept-Encoding' };
     const headers = { ...common, 'Content-Length': String(body.length), ETag: rendered.etag };
     // Compressed once per entry, never per request; another representation, so another strong ETag (RFC 9110 §8.8.3):
     // the SHA-256 of the bytes sent, as the identity body's is.
-    const gzipBody = gzipSync(body);
+    const gzipBody = await gzipAsync(body);
+    if (seenAt !== this.generation) return;
     const gzipHeaders = { ...common, 'Content-Encoding': 'gzip', 'Content-Length': String(gzipBody.length), ETag: `"${createHash('sha256').update(gzipBody).digest('base64url')}"` };
     this.entries.delete(id);
     this.entries.set(id, { rendered, body, headers, gzipBody, gzipHeaders, day: shanghaiDayNumber(nowMs), expiresAt: nowMs + this.ttlMs });
