@@ -20,7 +20,6 @@ import { checkBatchSize } from '../subjects/batch-limits';
 import { SubjectDirectory, SubjectRef } from '../subjects/subject-directory';
 import { Subject } from '../subjects/subject.entity';
 import { BatchItem, EventBatch } from './event-batch';
-import { contentOf } from './event-fields';
 import { EventRecord } from './event-record.entity';
 import { eventInputHash } from './input-hash';
 import { SourceKeyMap } from './source-key-map';
@@ -320,20 +319,39 @@ function conflict(message: string) {
 }
 
 
-/** Written out field by field: spreading contentOf's copy into a second object cost more than its insert (B1). */
-function eventRow(i: BatchItem, actor: string, now: Date): Partial<EventRecord> {
-  const row = contentOf(i.item) as Partial<EventRecord>;
-  return Object.assign(row, {
+/**
+ * One object literal with every column (the type makes the compiler check none is missing): copying
+ * contentOf's object and adding the rest to it made V8 switch it to a slow dictionary, 2 KB per event (B1).
+ */
+function eventRow(i: BatchItem, actor: string, now: Date): Omit<EventRecord, 'id'> {
+  const c = i.item;
+  return {
     subjectId: i.subject!.id,
+    type: c.type,
+    status: c.status,
+    legalBasis: c.legalBasis,
+    decisionNo: c.decisionNo,
+    authority: c.authority,
+    regionCode: c.regionCode,
+    occurredOn: c.occurredOn,
+    decidedOn: c.decidedOn,
+    amountInvolvedFen: c.amountInvolvedFen,
+    fineFen: c.fineFen,
+    fineMultiple: c.fineMultiple,
+    suspensionDays: c.suspensionDays,
+    responsibility: c.responsibility,
+    selfReported: c.selfReported,
+    inspectionKind: c.inspectionKind,
+    assessmentResult: c.assessmentResult,
     version: 1,
-    sourceSystem: i.item.sourceSystem,
-    sourceRef: i.item.sourceRef,
+    sourceSystem: c.sourceSystem,
+    sourceRef: c.sourceRef,
     inputHash: i.inputHash!,
     firstRecordedAt: now,
     changeReason: null,
     recordedBy: actor,
     recordedAt: now,
-  });
+  };
 }
 
 function outcome(batch: EventBatch, created: number): RecordedBatch {

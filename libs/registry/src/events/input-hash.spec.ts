@@ -62,3 +62,14 @@ describe('eventInputHash', () => {
     expect(eventInputHash({ ...item, creditCode: null, subjectId: '1' }, '1')).toBe(base);
   });
 });
+
+describe('eventInputHash with a value that is an object', () => {
+  it('still follows the canonical definition (nested keys sorted)', () => {
+    const item = normalizeEventItem({ sourceSystem: 's', sourceRef: 'r', creditCode: 'c', type: EventType.INTERVIEW, occurredOn: '2024-01-01', decidedOn: '2024-01-01' });
+    const odd = { ...item, legalBasis: { z: 1, a: 2 } as unknown as string };
+    const expected = createHash('sha256')
+      .update(canonicalJson({ ...contentOf(odd), sourceSystem: 's', sourceRef: 'r', subjectId: '9' }))
+      .digest('hex');
+    expect(eventInputHash(odd, '9')).toBe(expected);
+  });
+});
