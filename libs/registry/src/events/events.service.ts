@@ -54,12 +54,9 @@ export class EventsService {
       const batch = this.validate(items, today, mode, subjectTypes(named));
       await this.resolveSubjects(em, batch, named);
       this.validateForSubjects(batch, today);
-      this.findRepeats(batch);
-      this.markStored(batch, await storedQuery);
-      const fresh = batch.live.filter((i) => i.duplicateOf === undefined);
       const now = new Date();
-      // Independent writes, queued together: each statement is formatted while the server runs the one before.
-      await Promise.all([this.insert(em, fresh, actor, now), announceSubjectChanges(em, fresh.map((i) => i.subject!.id), now)]);
+      const fresh = await this.insertFresh(em, batch, await storedQuery, actor, now);
+      await announceSubjectChanges(em, fresh.map((i) => i.subject!.id), now);
       if (fresh.length > 0) await this.audit.append(em, [auditRecord(actor, fresh, batch.live.length - fresh.length)]);
       return outcome(batch, fresh.length);
     });
@@ -176,30 +173,34 @@ export class EventsService {
   }
 
   /**
-   * Hashes each item and marks repeats within the batch: same content, a duplicate of the first; different
-   * content under the same source key, a CONFLICT, never an overwrite.
+   * Sorts each item, in input order, into new, duplicate (same content as an earlier item of the batch or a
+   * stored event: answered with that id) or CONFLICT (same source key, other content: never an overwrite),
+   * and sends the new ones in INSERTs of up to 1,000 rows as they fill up, so the server writes one chunk
+   * while the next is hashed and formatted here (B1). An item's verdict depends only on the items before it
+   * and on what was stored, so sorting as it goes gives what sorting the whole batch first would. In
+   * all-or-nothing mode the first refusal stops the sending, and the rollback takes back what was sent.
    */
-  private findRepeats(batch: EventBatch): void {
+  private async insertFresh(em: EntityManager, batch: EventBatch, stored: SourceKeyMap<StoredEvent>, actor: string, now: Date): Promise<BatchItem[]> {
     const firstByKey = new SourceKeyMap<BatchItem>();
+    const fresh: BatchItem[] = [];
+    const chunks = new EventChunks(em, actor, now);
     for (const i of batch.live) {
       i.inputHash = eventInputHash(i.item, i.subject!.id);
-      const first = firstByKey.get(i.item.sourceSystem, i.item.sourceRef);
-      if (!first) firstByKey.set(i.item.sourceSystem, i.item.sourceRef, i);
-      else if (first.inputHash === i.inputHash) i.duplicateOf = first;
-      else batch.reject(i.index, conflict('sourceRef: repeats an earlier item of this batch with different content'));
+      const problem = sortItem(i, firstByKey, stored);
+      if (problem) {
+        batch.reject(i.index, problem);
+        if (batch.mode === 'all-or-nothing') break;
+        continue;
+      }
+      if (i.duplicateOf !== undefined) continue;
+      fresh.push(i);
+      if (chunks.pending(fresh) === INSERT_CHUNK) await chunks.send(fresh);
     }
-    // Settled with the stored duplicates (markStored): the first refused item is reported, whichever check refused it.
-  }
-
-  /** Items already stored: same content, a duplicate answered with the stored id; different content, a CONFLICT. */
-  private markStored(batch: EventBatch, stored: SourceKeyMap<StoredEvent>): void {
-    for (const i of batch.live) {
-      const hit = stored.get(i.item.sourceSystem, i.item.sourceRef);
-      if (!hit) continue;
-      if (hit.inputHash === i.inputHash) i.duplicateOf = hit.id;
-      else batch.reject(i.index, conflict('sourceRef: an event with this sourceSystem and sourceRef exists with different content'));
-    }
+    if (batch.rejections().length === 0 || batch.mode !== 'all-or-nothing') await chunks.send(fresh);
+    await chunks.done(); // also when refusing: nothing sent may still be running when the error leaves
     batch.settle();
+    await chunks.numberUnnumbered((items) => this.storedBySource(em, items.map((i) => i.item)));
+    return fresh;
   }
 
   /** The stored events under these source keys, one query per source system and 1,000 keys, sent together. */
@@ -227,32 +228,78 @@ export class EventsService {
     return out;
   }
 
-  /**
-   * Plain INSERT, no IGNORE: a concurrent transaction that stored the same source key first makes this fail
-   * with a duplicate-key error, and retryingTransaction runs the batch again, which then sees a duplicate.
-   * Raw multi-row INSERTs (multiRowInsert): TypeORM's query builder cost more than the database did (B1).
-   * The new ids come from each INSERT's first id where the server hands out consecutive blocks (insertedIds);
-   * otherwise they are read back by source key.
-   */
-  private async insert(em: EntityManager, fresh: BatchItem[], actor: string, now: Date): Promise<void> {
-    const unnumbered: BatchItem[] = [];
-    const inserts: Promise<void>[] = [];
-    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-      const chunk = fresh.slice(start, start + INSERT_CHUNK);
-      const insert = multiRowInsert(em, EventRecord, chunk.map((i) => eventRow(i, actor, now)));
-      inserts.push(
-        insert.then(async (header) => {
-          const ids = await insertedIds(em, header, chunk.length);
-          if (ids) chunk.forEach((i, k) => (i.id = ids[k]));
-          else unnumbered.push(...chunk);
-        }),
-      );
-    }
-    await Promise.all(inserts);
-    if (unnumbered.length === 0) return;
-    const stored = await this.storedBySource(em, unnumbered.map((i) => i.item));
-    for (const i of unnumbered) i.id = stored.get(i.item.sourceSystem, i.item.sourceRef)!.id;
+}
+
+/**
+ * The INSERTs of one batch's new events, queued on the transaction's connection as they are handed over.
+ * Plain INSERT, no IGNORE: a concurrent transaction that stored the same source key first makes this fail
+ * with a duplicate-key error, and retryingTransaction runs the batch again, which then sees a duplicate.
+ * Raw multi-row INSERTs (multiRowInsert): TypeORM's query builder cost more than the database did (B1).
+ * The new ids come from each INSERT's first id where the server hands out consecutive blocks (insertedIds);
+ * otherwise they are read back by source key at the end.
+ */
+class EventChunks {
+  private sent = 0;
+  private readonly inserts: Promise<void>[] = [];
+  private readonly unnumbered: BatchItem[] = [];
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: string,
+    private readonly now: Date,
+  ) {}
+
+  /** How many of the new items are not sent yet. */
+  pending(fresh: readonly BatchItem[]): number {
+    return fresh.length - this.sent;
   }
+
+  /** Sends the items not sent yet as one INSERT, and lets it leave before the caller computes on. */
+  async send(fresh: readonly BatchItem[]): Promise<void> {
+    if (this.pending(fresh) === 0) return;
+    const chunk = fresh.slice(this.sent);
+    this.sent = fresh.length;
+    const insert = multiRowInsert(this.em, EventRecord, chunk.map((i) => eventRow(i, this.actor, this.now)));
+    this.inserts.push(
+      insert.then(async (header) => {
+        const ids = await insertedIds(this.em, header, chunk.length);
+        if (ids) chunk.forEach((i, k) => (i.id = ids[k]));
+        else this.unnumbered.push(...chunk);
+      }),
+    );
+    // The driver formats and writes the statement a few promise turns later; a macrotask turn is after them.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Waits for every INSERT sent; the first failure is thrown once all have ended. */
+  async done(): Promise<void> {
+    const results = await Promise.allSettled(this.inserts);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  async numberUnnumbered(read: (items: BatchItem[]) => Promise<SourceKeyMap<StoredEvent>>): Promise<void> {
+    if (this.unnumbered.length === 0) return;
+    const stored = await read(this.unnumbered);
+    for (const i of this.unnumbered) i.id = stored.get(i.item.sourceSystem, i.item.sourceRef)!.id;
+  }
+}
+
+/**
+ * The verdict on one item given the items before it (firstByKey, which it joins when first) and the stored
+ * events: a problem, or none (then `duplicateOf` tells a duplicate from a new event). A repeat with other
+ * content is named as such before a clash with a stored event.
+ */
+function sortItem(i: BatchItem, firstByKey: SourceKeyMap<BatchItem>, stored: SourceKeyMap<StoredEvent>) {
+  const first = firstByKey.get(i.item.sourceSystem, i.item.sourceRef);
+  if (!first) firstByKey.set(i.item.sourceSystem, i.item.sourceRef, i);
+  else if (first.inputHash !== i.inputHash) return conflict('sourceRef: repeats an earlier item of this batch with different content');
+  else i.duplicateOf = first;
+  const hit = stored.get(i.item.sourceSystem, i.item.sourceRef);
+  if (!hit) return null;
+  if (hit.inputHash !== i.inputHash) return conflict('sourceRef: an event with this sourceSystem and sourceRef exists with different content');
+  i.duplicateOf = hit.id;
+  return null;
 }
 
 interface SubjectTypes {
