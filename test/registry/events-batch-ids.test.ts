@@ -34,7 +34,9 @@ it('answers each event with the id stored under its source key, for concurrent b
   await register(api, regulator, Array.from({ length: 6 }, (_, k) => hospital(k)));
   const sources = ['IDS-A', 'IDS-B', 'IDS-C'];
   // 2,500 items: three INSERTs of at most 1,000 rows each, queued together; three batches at once.
+  const before = Date.now();
   const results = await Promise.all(sources.map((s) => events.record(batch(s, 2_500, 6), ACTOR)));
+  const after = Date.now();
 
   const stored: { id: string; source_system: string; source_ref: string }[] = await api.dataSource.query(
     'SELECT id, source_system, source_ref FROM events',
@@ -46,6 +48,18 @@ it('answers each event with the id stored under its source key, for concurrent b
     expect(r.events.map((e) => e.id)).toEqual(r.events.map((e) => idByKey.get(`${sources[k]}|${e.sourceRef}`)));
   });
   expect(new Set(results.flatMap((r) => r.events.map((e) => e.id))).size).toBe(7_500);
+
+  // One write time per batch, stored to the millisecond as the driver writes a Date (the INSERTs share its text).
+  const times: { source_system: string; n: string; first: Date; last: Date; same: string }[] = await api.dataSource.query(
+    `SELECT source_system, COUNT(DISTINCT recorded_at) AS n, MIN(recorded_at) AS first, MAX(first_recorded_at) AS last,
+            SUM(first_recorded_at <> recorded_at) AS same FROM events GROUP BY source_system`,
+  );
+  for (const t of times) {
+    expect([Number(t.n), Number(t.same)]).toEqual([1, 0]);
+    expect(t.first.getTime()).toBe(t.last.getTime());
+    expect(t.first.getTime()).toBeGreaterThanOrEqual(before);
+    expect(t.first.getTime()).toBeLessThanOrEqual(after);
+  }
 
   // Each batch's audit row lists the created ids, in input order.
   const audit: { diff: string | { created: string[] } }[] = await api.dataSource.query(

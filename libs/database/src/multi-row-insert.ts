@@ -1,3 +1,4 @@
+import { escape } from 'mysql2';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -22,6 +23,7 @@ export async function multiRowInsert<T extends ObjectLiteral>(
   const read = columns.map((c) =>
     c.embeddedMetadata || c.relationMetadata || c.referencedColumn ? (row: Partial<T>) => c.getEntityValue(row) : (row: Partial<T>) => (row as ObjectLiteral)[c.propertyName],
   );
+  const dates = new DateTexts((driver.options as { timezone?: string }).timezone ?? 'local');
   const values = rows.map((row) =>
     columns.map((c, k) => {
       const value: unknown = read[k](row);
@@ -29,11 +31,33 @@ export async function multiRowInsert<T extends ObjectLiteral>(
         if (!c.isNullable) throw new Error(`multiRowInsert: ${meta.tableName}.${c.databaseName} has no value`);
         return null;
       }
-      return driver.preparePersistentValue(value, c);
+      const prepared: unknown = driver.preparePersistentValue(value, c);
+      return prepared instanceof Date ? dates.text(prepared) : prepared;
     }),
   );
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   return (await em.query(`INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES ?`, [values])) as InsertHeader;
+}
+
+/**
+ * The SQL text of each distinct time in one statement, made once: a batch's rows share their write time, and
+ * the driver formatting it anew for every row and column was a tenth of a 5,000-row INSERT's garbage (B1).
+ * The text is the driver's own (mysql2's escape with the connection's time zone), handed over as a raw value.
+ */
+class DateTexts {
+  private readonly byTime = new Map<number, { toSqlString(): string }>();
+
+  constructor(private readonly timezone: string) {}
+
+  text(date: Date): { toSqlString(): string } {
+    let raw = this.byTime.get(date.getTime());
+    if (!raw) {
+      const text = escape(date, false, this.timezone);
+      raw = { toSqlString: () => text };
+      this.byTime.set(date.getTime(), raw);
+    }
+    return raw;
+  }
 }
 
 /** The part of mysql2's answer to an INSERT that callers use. */
