@@ -98,3 +98,16 @@ it('reports the first refused item whichever duplicate check refused it, and sto
   ]);
   expect(loaded.created).toBe(5);
 });
+
+it('stores a batch of several INSERTs sent twice at once exactly once, both answers with the same ids (R6)', async () => {
+  const regulator = await createKey(api, Role.REGULATOR);
+  await register(api, regulator, Array.from({ length: 6 }, (_, k) => hospital(k)));
+  for (let round = 0; round < 3; round++) {
+    const items = batch(`RACE-${round}`, 2_500, 6);
+    const [a, b] = await Promise.all([events.record(items, ACTOR), events.record(items, ACTOR)]);
+    expect(a.created + b.created).toBe(2_500);
+    expect(b.events.map((e) => e.id)).toEqual(a.events.map((e) => e.id));
+    const [stored] = await api.dataSource.query('SELECT COUNT(*) AS n FROM events WHERE source_system = ?', [`RACE-${round}`]);
+    expect(Number(stored.n)).toBe(2_500);
+  }
+});

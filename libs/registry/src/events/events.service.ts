@@ -259,14 +259,15 @@ class EventChunks {
     if (this.pending(fresh) === 0) return;
     const chunk = fresh.slice(this.sent);
     this.sent = fresh.length;
-    const insert = multiRowInsert(this.em, EventRecord, chunk.map((i) => eventRow(i, this.actor, this.now)));
-    this.inserts.push(
-      insert.then(async (header) => {
-        const ids = await insertedIds(this.em, header, chunk.length);
-        if (ids) chunk.forEach((i, k) => (i.id = ids[k]));
-        else this.unnumbered.push(...chunk);
-      }),
-    );
+    const insert = multiRowInsert(this.em, EventRecord, chunk.map((i) => eventRow(i, this.actor, this.now))).then(async (header) => {
+      const ids = await insertedIds(this.em, header, chunk.length);
+      if (ids) chunk.forEach((i, k) => (i.id = ids[k]));
+      else this.unnumbered.push(...chunk);
+    });
+    // Awaited in done(); until then a failure (a concurrent duplicate) must not count as unhandled, which
+    // would end the process while the next chunk is being prepared.
+    insert.catch(() => undefined);
+    this.inserts.push(insert);
     // The driver formats and writes the statement a few promise turns later; a macrotask turn is after them.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
