@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { IsoDate, normalizeEventItem, RecordEventItem } from '@app/credit';
 import { DatabaseModule } from '@app/database';
 import { DateWindow } from '@app/demo/generate/date-window';
+import { OrganisationProfile } from '@app/demo/generate/organisation-profile';
 import { Prng } from '@app/demo';
 import { EventRecord, EventsService, RegistryModule } from '@app/registry';
 import { contentOf } from '@app/registry/events/event-fields';
@@ -12,6 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
 import { createHash } from 'node:crypto';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { rawPool, recreateDatabase } from './bench-db';
 import { generateSlice, insertRows, SUBJECT_COLUMNS } from './load-data';
@@ -44,11 +46,14 @@ const SHOW_DIFFERENCES = 5;
 // Set by the insert itself: the time of the write, never equal across two runs.
 const TIME_COLUMNS = new Set(['first_recorded_at', 'recorded_at']);
 
-interface Prepared {
-  items: RecordEventItem[];
-  subjects: number;
-  /** The baseline's rows, computed before the timing: what the service would store for each item. */
+/** The baseline's rows for one batch, computed before its timing: what the service would store for each item. */
+interface PreparedBatch {
   rows: { subjectId: string; values: unknown[] }[];
+}
+
+/** The column list of `events` the baseline writes, from the entity (every column but the generated id). */
+interface EventColumns {
+  props: { prop: string; column: string }[];
   columns: string[];
 }
 
@@ -73,32 +78,33 @@ export async function runB1(env: Record<string, string>, spec: B1Spec): Promise<
   let app: INestApplicationContext | undefined;
   try {
     app = await NestFactory.createApplicationContext(IngestBenchModule, { logger: ['error', 'warn'] });
-    const generated = generate(spec);
-    progress(`B1: ${generated.items.length} events on ${generated.subjectRows.length} institutions and pharmacies generated; loading the subjects into both databases`);
-    for (const pool of [servicePool, baselinePool]) await loadSubjects(pool, generated.subjectRows);
-    const prepared = prepare(app.get<DataSource>(getDataSourceToken()), generated);
+    const subjects = await loadSubjects(spec, [servicePool, baselinePool]);
+    const total = subjects.events;
+    progress(`B1: ${subjects.count} institutions and pharmacies loaded into both databases; ${total} events to record, generated a batch at a time`);
+    const columns = eventColumns(app.get<DataSource>(getDataSourceToken()));
 
     const service = app.get(EventsService);
+    // Each side reads the same events from its own generator, a slice at a time: nothing grows with the size.
+    const forBaseline = new EventSource(spec, subjects.idByCode);
+    const forService = new EventSource(spec, subjects.idByCode);
     const baselineMs: number[] = [];
     const serviceMs: number[] = [];
-    const cpu = { base: 0, svc: 0 };
+    const clocks = { base: new SideClock(), svc: new SideClock() };
+    const gc = new GcPauses();
     const conn = await baselinePool.getConnection();
     try {
       for (let s = 0; s < SEGMENTS; s++) {
-        const from = Math.round((s * prepared.items.length) / SEGMENTS);
-        const to = Math.round(((s + 1) * prepared.items.length) / SEGMENTS);
-        let c0 = process.cpuUsage();
-        const base = await timed(() => baselineSegment(conn, prepared, from, to));
-        cpu.base += cpuMs(process.cpuUsage(c0));
-        baselineMs.push(base.ms);
-        c0 = process.cpuUsage();
-        const svc = await timed(() => serviceSegment(service, prepared.items, from, to));
-        cpu.svc += cpuMs(process.cpuUsage(c0));
-        serviceMs.push(svc.ms);
-        progress(`B1 segment ${s + 1}/${SEGMENTS}: ${to - from} events, baseline ${secs(base.ms)}, service ${secs(svc.ms)}`);
+        const from = Math.round((s * total) / SEGMENTS);
+        const to = Math.round(((s + 1) * total) / SEGMENTS);
+        const base = await baselineSegment(clocks.base, conn, forBaseline, subjects.idByCode, columns, to - from);
+        baselineMs.push(base);
+        const svc = await serviceSegment(clocks.svc, service, forService, to - from);
+        serviceMs.push(svc);
+        progress(`B1 segment ${s + 1}/${SEGMENTS}: ${to - from} events, baseline ${secs(base)}, service ${secs(svc)}`);
       }
     } finally {
       conn.release();
+      gc.stop();
     }
 
     progress('B1: comparing the two databases row by row');
@@ -108,32 +114,33 @@ export async function runB1(env: Record<string, string>, spec: B1Spec): Promise<
       count++;
       if (differences.length < SHOW_DIFFERENCES) differences.push(d);
     };
-    await compareDatabases(servicePool, dbs, prepared.columns, differ);
+    await compareDatabases(servicePool, dbs, columns.columns, differ);
     await checkChain(servicePool, 'service', differ);
     await checkChain(baselinePool, 'baseline', differ);
 
-    const replay = await replayDuplicates(service, servicePool, prepared.items, spec.seed, differ);
-    const total = { base: sum(baselineMs), svc: sum(serviceMs) };
+    const replay = await replayDuplicates(service, servicePool, new EventSource(spec, subjects.idByCode), total, spec.seed, differ);
+    const took = { base: sum(baselineMs), svc: sum(serviceMs) };
     return {
       id: 'B1',
       title: 'event ingest through the service batch path',
-      size: `${prepared.items.length} events`,
+      size: `${total} events`,
       sizes: [
-        `${prepared.items.length} events on ${prepared.subjects} institutions and pharmacies (seeded demo generator), batches of ${BATCH}, ` +
-          `${SEGMENTS} segments timed in turns`,
+        `${total} events on ${subjects.count} institutions and pharmacies (seeded demo generator), batches of ${BATCH}, ` +
+          `${SEGMENTS} segments timed in turns (each batch generated, and the baseline's rows prepared, outside the timing)`,
       ],
-      baseline: { label: `raw mysql2 multi-row INSERTs (events, outbox, event revision, audit row + head), one transaction per ${BATCH}; total`, ms: total.base },
-      service: { label: `EventsService.record (recordEvents' batch path) in process, one call per ${BATCH}; total`, ms: total.svc },
+      baseline: { label: `raw mysql2 multi-row INSERTs (events, outbox, event revision, audit row + head), one transaction per ${BATCH}; total`, ms: took.base },
+      service: { label: `EventsService.record (recordEvents' batch path) in process, one call per ${BATCH}; total`, ms: took.svc },
       runs: { baseline: baselineMs, service: serviceMs },
       details: [
-        `service ${perSecond(prepared.items.length, total.svc)} events/s, baseline ${perSecond(prepared.items.length, total.base)} events/s`,
-        `CPU of the Node process (user + system): service ${secs(cpu.svc)} of its ${secs(total.svc)}, baseline ${secs(cpu.base)} of its ${secs(total.base)}; ` +
+        `service ${perSecond(total, took.svc)} events/s, baseline ${perSecond(total, took.base)} events/s`,
+        `CPU of the Node process (user + system): service ${secs(clocks.svc.cpuMs)} of its ${secs(took.svc)}, baseline ${secs(clocks.base.cpuMs)} of its ${secs(took.base)}; ` +
           `the rest is waiting for the database (and, on a shared machine, for a core)`,
+        `garbage-collection pauses inside the timed calls: service ${secs(gc.within(clocks.svc.windows))}, baseline ${secs(gc.within(clocks.base.windows))}`,
         `segment ratios ${baselineMs.map((b, i) => (serviceMs[i] / b).toFixed(2)).join(', ')} (median ${median(baselineMs.map((b, i) => serviceMs[i] / b)).toFixed(2)})`,
         `replay of ${replay.items} events (${DUPLICATE_SHARE * 100} %, seeded sample) through the service: ${replay.duplicates} duplicates, ${replay.created} created, ` +
           `no row added to events, outbox, audit_log or any event revision; ${secs(replay.ms)} (${perSecond(replay.items, replay.ms)} events/s)`,
       ],
-      ratio: total.svc / total.base,
+      ratio: took.svc / took.base,
       target: 1.5,
       targetText: '≤ 1.5× the baseline time; a 10 % replay adds no rows',
       differences,
@@ -156,101 +163,214 @@ export async function runB1(env: Record<string, string>, spec: B1Spec): Promise<
   }
 }
 
-interface Generated {
-  items: RecordEventItem[];
-  subjectRows: unknown[][];
+/** The organisations, loaded into both databases (setup), and what the event passes need to know of them. */
+interface LoadedSubjects {
+  count: number;
+  /** Credit code → subject id: one short entry per organisation (the events are never all held). */
   idByCode: Map<string, string>;
+  /** How many events the generator yields for them. */
+  events: number;
 }
 
-/** Organisations and their events from the demo generator, slice by slice (load-data's building blocks). */
-function generate(spec: B1Spec): Generated {
+/**
+ * The demo generator's organisations and events, slice by slice (load-data's building blocks): a slice's
+ * Prng streams depend only on the seed and the sizes, so every pass over the slices yields the same data.
+ */
+function* slices(spec: B1Spec): Generator<{ slice: number; organisations: OrganisationProfile[]; events: RecordEventItem[] }> {
   const window = new DateWindow(spec.today, spec.years);
   const subjects = Math.max(1, Math.round(spec.events / EVENTS_PER_SUBJECT));
-  const createdAt = new Date(`${spec.today}T04:00:00.000Z`);
-  const items: RecordEventItem[] = [];
-  const subjectRows: unknown[][] = [];
-  const idByCode = new Map<string, string>();
-  const slices = Math.ceil(subjects / SLICE_SUBJECTS);
-  for (let slice = 0; slice < slices; slice++) {
+  const count = Math.ceil(subjects / SLICE_SUBJECTS);
+  for (let slice = 0; slice < count; slice++) {
     const from = slice * SLICE_SUBJECTS;
     const to = Math.min(subjects, from + SLICE_SUBJECTS);
     const budget = Math.round((spec.events * to) / subjects) - Math.round((spec.events * from) / subjects);
-    const { organisations, events } = generateSlice({ ...spec, subjects }, window, STREAM_BASE + slice, to - from, budget);
-    for (const o of organisations) {
-      if (idByCode.has(o.creditCode)) continue;
-      const id = String(subjectRows.length + 1);
-      idByCode.set(o.creditCode, id);
-      subjectRows.push([id, o.type, o.item.name, o.creditCode, o.regionCode, o.item.agreementSignedOn, createdAt, 0]);
-    }
-    // Each slice numbers its source references from 1 again: the slice keeps them unique.
-    for (const e of events) if (idByCode.has(e.creditCode!)) items.push({ ...e, sourceRef: `${e.sourceRef}/${slice}` });
+    yield { slice, ...generateSlice({ ...spec, subjects }, window, STREAM_BASE + slice, to - from, budget) };
   }
-  return { items, subjectRows, idByCode };
 }
 
-async function loadSubjects(pool: Pool, rows: unknown[][]): Promise<void> {
-  const conns = await Promise.all([pool.getConnection()]);
-  try {
-    await insertRows(conns, 'subjects', SUBJECT_COLUMNS, rows);
-  } finally {
-    for (const c of conns) c.release();
+/** One pass over the slices: the organisations into both databases, a slice at a time; the events counted. */
+async function loadSubjects(spec: B1Spec, pools: Pool[]): Promise<LoadedSubjects> {
+  const createdAt = new Date(`${spec.today}T04:00:00.000Z`);
+  const idByCode = new Map<string, string>();
+  let events = 0;
+  for (const { organisations, events: sliceEvents } of slices(spec)) {
+    const rows: unknown[][] = [];
+    for (const o of organisations) {
+      if (idByCode.has(o.creditCode)) continue;
+      const id = String(idByCode.size + 1);
+      idByCode.set(o.creditCode, id);
+      rows.push([id, o.type, o.item.name, o.creditCode, o.regionCode, o.item.agreementSignedOn, createdAt, 0]);
+    }
+    for (const pool of pools) {
+      const conn = await pool.getConnection();
+      try {
+        await insertRows([conn], 'subjects', SUBJECT_COLUMNS, rows);
+      } finally {
+        conn.release();
+      }
+    }
+    for (const e of sliceEvents) if (idByCode.has(e.creditCode!)) events++;
   }
+  return { count: idByCode.size, idByCode, events };
+}
+
+/** The events in their fixed order, handed out a batch at a time; at most one slice of them is held. */
+class EventSource {
+  private readonly pending: Generator<{ slice: number; events: RecordEventItem[] }>;
+  private buffer: RecordEventItem[] = [];
+  private at = 0;
+
+  constructor(
+    spec: B1Spec,
+    private readonly idByCode: ReadonlyMap<string, string>,
+  ) {
+    this.pending = slices(spec);
+  }
+
+  take(n: number): RecordEventItem[] {
+    const out: RecordEventItem[] = [];
+    while (out.length < n) {
+      if (this.at === this.buffer.length && !this.refill()) break;
+      const k = Math.min(n - out.length, this.buffer.length - this.at);
+      for (let i = 0; i < k; i++) out.push(this.buffer[this.at + i]);
+      this.at += k;
+    }
+    return out;
+  }
+
+  private refill(): boolean {
+    const next = this.pending.next();
+    if (next.done) return false;
+    const { slice, events } = next.value;
+    // Each slice numbers its source references from 1 again: the slice keeps them unique.
+    this.buffer = events.filter((e) => this.idByCode.has(e.creditCode!)).map((e) => ({ ...e, sourceRef: `${e.sourceRef}/${slice}` }));
+    this.at = 0;
+    return true;
+  }
+}
+
+function eventColumns(ds: DataSource): EventColumns {
+  const meta = ds.getMetadata(EventRecord);
+  const props = meta.columns.filter((c) => !c.isGenerated).map((c) => ({ prop: c.propertyName, column: c.databaseName }));
+  return { props, columns: props.map((p) => p.column) };
 }
 
 /**
  * The row the service stores for each item, from the entity's own column list: normalised content, the
  * subject's id, version 1, the input hash as the service defines it (content + source key + subject id,
- * canonical JSON, SHA-256). The write times are filled in when the baseline inserts.
+ * canonical JSON, SHA-256: written here the plain way, so the equality check also checks the service's
+ * faster construction of it). The write times are filled in when the baseline inserts.
  */
-function prepare(ds: DataSource, g: Generated): Prepared {
-  const meta = ds.getMetadata(EventRecord);
-  const props = meta.columns.filter((c) => !c.isGenerated).map((c) => ({ prop: c.propertyName, column: c.databaseName }));
-  const rows = g.items.map((raw) => {
+function prepareBatch(items: readonly RecordEventItem[], idByCode: ReadonlyMap<string, string>, c: EventColumns): PreparedBatch {
+  const rows = items.map((raw) => {
     const item = normalizeEventItem(raw);
-    const subjectId = g.idByCode.get(item.creditCode!)!;
+    const subjectId = idByCode.get(item.creditCode!)!;
     const content = contentOf(item);
     const inputHash = createHash('sha256')
       .update(canonicalJson({ ...content, sourceSystem: item.sourceSystem, sourceRef: item.sourceRef, subjectId }))
       .digest('hex');
     const row: Record<string, unknown> = { ...content, subjectId, version: 1, sourceSystem: item.sourceSystem, sourceRef: item.sourceRef, inputHash, changeReason: null, recordedBy: ACTOR };
-    return { subjectId, values: props.map((p) => (TIME_COLUMNS.has(p.column) ? null : (row[p.prop] ?? null))) };
+    return { subjectId, values: c.props.map((p) => (TIME_COLUMNS.has(p.column) ? null : (row[p.prop] ?? null))) };
   });
-  return { items: g.items, subjects: g.subjectRows.length, rows, columns: props.map((p) => p.column) };
+  return { rows };
 }
 
-async function serviceSegment(service: EventsService, items: readonly RecordEventItem[], from: number, to: number): Promise<void> {
-  for (let start = from; start < to; start += BATCH) {
-    const result = await service.record(items.slice(start, Math.min(to, start + BATCH)), ACTOR);
+/** One side's timed calls: their wall time, the process's CPU time in them, and when they ran. */
+class SideClock {
+  ms = 0;
+  cpuMs = 0;
+  readonly windows: [number, number][] = [];
+
+  async time<T>(fn: () => Promise<T>): Promise<T> {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const value = await fn();
+    const t1 = performance.now();
+    this.cpuMs += cpuMs(process.cpuUsage(c0));
+    this.ms += t1 - t0;
+    this.windows.push([t0, t1]);
+    return value;
+  }
+}
+
+/** The process's garbage-collection pauses (perf_hooks), to tell how much of each side's time they took. */
+class GcPauses {
+  private readonly pauses: [number, number][] = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) this.pauses.push([e.startTime, e.startTime + e.duration]);
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+  }
+
+  /** Pause time that fell inside the windows (both in performance.now() time, both in order). */
+  within(windows: readonly [number, number][]): number {
+    let total = 0;
+    for (const [a, b] of this.pauses) {
+      for (const [x, y] of windows) total += Math.max(0, Math.min(b, y) - Math.max(a, x));
+    }
+    return total;
+  }
+}
+
+/** Only the record calls are timed: the items are generated between them, as a client would have them ready. */
+async function serviceSegment(clock: SideClock, service: EventsService, source: EventSource, events: number): Promise<number> {
+  const before = clock.ms;
+  for (let done = 0; done < events; done += BATCH) {
+    const items = source.take(Math.min(BATCH, events - done));
+    const result = await clock.time(() => service.record(items, ACTOR));
     if (result.duplicates !== 0) throw new Error(`B1: the service found ${result.duplicates} duplicates in fresh data`);
   }
+  return clock.ms - before;
 }
 
-/** The same writes as the service's batch, raw: what a hand-written loader with the same guarantees stores. */
-async function baselineSegment(conn: PoolConnection, p: Prepared, from: number, to: number): Promise<void> {
-  const timeIdx = p.columns.map((c, i) => (TIME_COLUMNS.has(c) ? i : -1)).filter((i) => i >= 0);
-  const eventsSql = `INSERT INTO events (${p.columns.join(', ')}) VALUES ?`;
-  for (let start = from; start < to; start += BATCH) {
-    const batch = p.rows.slice(start, Math.min(to, start + BATCH));
-    const now = new Date();
-    await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-    await conn.beginTransaction();
-    const ids: string[] = [];
-    for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-      const chunk = batch.slice(i, i + ROWS_PER_INSERT).map((r) => {
-        const values = [...r.values];
-        for (const t of timeIdx) values[t] = now;
-        return values;
-      });
-      const [res] = await conn.query<ResultSetHeader>(eventsSql, [chunk]);
-      // A multi-row INSERT's ids are consecutive from insertId (InnoDB's consecutive auto-increment lock mode).
-      for (let k = 0; k < chunk.length; k++) ids.push(String(res.insertId + k));
-    }
-    const subjects = [...new Set(batch.map((r) => r.subjectId))].sort((a, b) => Number(a) - Number(b));
-    await conn.query('INSERT INTO outbox (topic, subject_id, created_at, delivered_at) VALUES ?', [subjects.map((s) => ['subject-changed', s, now, null])]);
-    await conn.query('UPDATE subjects SET event_revision = event_revision + 1 WHERE id IN (?)', [subjects]);
-    await appendAudit(conn, ids);
-    await conn.commit();
+/**
+ * The same writes as the service's batch, raw: what a hand-written loader with the same guarantees stores.
+ * Each batch's rows are prepared before its timing starts; the timing covers its transaction.
+ */
+async function baselineSegment(
+  clock: SideClock,
+  conn: PoolConnection,
+  source: EventSource,
+  idByCode: ReadonlyMap<string, string>,
+  c: EventColumns,
+  events: number,
+): Promise<number> {
+  const before = clock.ms;
+  for (let done = 0; done < events; done += BATCH) {
+    const batch = prepareBatch(source.take(Math.min(BATCH, events - done)), idByCode, c);
+    await clock.time(() => baselineBatch(conn, batch, c));
   }
+  return clock.ms - before;
+}
+
+async function baselineBatch(conn: PoolConnection, batch: PreparedBatch, c: EventColumns): Promise<void> {
+  const timeIdx = c.columns.map((col, i) => (TIME_COLUMNS.has(col) ? i : -1)).filter((i) => i >= 0);
+  const eventsSql = `INSERT INTO events (${c.columns.join(', ')}) VALUES ?`;
+  const now = new Date();
+  await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  await conn.beginTransaction();
+  const ids: string[] = [];
+  for (let i = 0; i < batch.rows.length; i += ROWS_PER_INSERT) {
+    const chunk = batch.rows.slice(i, i + ROWS_PER_INSERT).map((r) => {
+      const values = [...r.values];
+      for (const t of timeIdx) values[t] = now;
+      return values;
+    });
+    const [res] = await conn.query<ResultSetHeader>(eventsSql, [chunk]);
+    // A multi-row INSERT's ids are consecutive from insertId (InnoDB's consecutive auto-increment lock mode).
+    for (let k = 0; k < chunk.length; k++) ids.push(String(res.insertId + k));
+  }
+  const subjects = [...new Set(batch.rows.map((r) => r.subjectId))].sort((a, b) => Number(a) - Number(b));
+  await conn.query('INSERT INTO outbox (topic, subject_id, created_at, delivered_at) VALUES ?', [subjects.map((s) => ['subject-changed', s, now, null])]);
+  await conn.query('UPDATE subjects SET event_revision = event_revision + 1 WHERE id IN (?)', [subjects]);
+  await appendAudit(conn, ids);
+  await conn.commit();
 }
 
 async function appendAudit(conn: PoolConnection, ids: string[]): Promise<void> {
@@ -326,33 +446,50 @@ async function checkChain(pool: Pool, side: string, differ: (d: string) => void)
   if (result.break) differ(`${side}: audit chain breaks at seq ${result.break.seq} (${result.break.problem})`);
 }
 
-/** A seeded 10 % of the recorded events, sent again in batches: every one a duplicate, no row added anywhere. */
+/**
+ * A seeded 10 % of the recorded events, sent again in batches: every one a duplicate, no row added anywhere.
+ * The sample is drawn from a fresh pass over the same events (one draw per event, in order), a batch at a time.
+ */
 async function replayDuplicates(
   service: EventsService,
   pool: Pool,
-  items: readonly RecordEventItem[],
+  source: EventSource,
+  events: number,
   seed: number,
   differ: (d: string) => void,
 ): Promise<{ items: number; duplicates: number; created: number; ms: number }> {
   const rng = new Prng(seed, STREAM_BASE - 1);
-  const picked = items.filter(() => rng.next() < DUPLICATE_SHARE);
   const before = await counts(pool);
-  progress(`B1: replaying ${picked.length} events (${DUPLICATE_SHARE * 100} %) through the service`);
+  progress(`B1: replaying a ${DUPLICATE_SHARE * 100} % sample of the ${events} events through the service`);
+  let items = 0;
   let duplicates = 0;
   let created = 0;
-  const run = await timed(async () => {
-    for (let start = 0; start < picked.length; start += BATCH) {
-      const r = await service.record(picked.slice(start, start + BATCH), ACTOR);
-      duplicates += r.duplicates;
-      created += r.created;
+  let ms = 0;
+  const send = async (picked: RecordEventItem[]): Promise<void> => {
+    const run = await timed(() => service.record(picked, ACTOR));
+    ms += run.ms;
+    items += picked.length;
+    duplicates += run.value.duplicates;
+    created += run.value.created;
+  };
+  let picked: RecordEventItem[] = [];
+  for (let done = 0; done < events; done += BATCH) {
+    for (const item of source.take(Math.min(BATCH, events - done))) {
+      if (rng.next() >= DUPLICATE_SHARE) continue;
+      picked.push(item);
+      if (picked.length === BATCH) {
+        await send(picked);
+        picked = [];
+      }
     }
-  });
+  }
+  if (picked.length > 0) await send(picked);
   const after = await counts(pool);
   for (const k of Object.keys(before) as (keyof typeof before)[]) {
     if (before[k] !== after[k]) differ(`replay: ${k} went from ${before[k]} to ${after[k]}`);
   }
-  if (duplicates !== picked.length || created !== 0) differ(`replay: ${duplicates} duplicates and ${created} created of ${picked.length}`);
-  return { items: picked.length, duplicates, created, ms: run.ms };
+  if (duplicates !== items || created !== 0) differ(`replay: ${duplicates} duplicates and ${created} created of ${items}`);
+  return { items, duplicates, created, ms };
 }
 
 async function counts(pool: Pool): Promise<{ events: string; outbox: string; audit: string; revisions: string; history: string }> {

@@ -6,3 +6,4 @@ export * from './stream-positions';
 export * from './stream-head.entity';
 export * from './multi-row-insert';
 export * from './named-lock';
+export * from './inserted-ids';

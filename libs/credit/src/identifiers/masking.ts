@@ -52,7 +52,22 @@ const RESIDENT_ID_PATTERN_ALL = /(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?
 // Format characters (zero-width spaces, direction marks) and combining marks: invisible, so an ID can hide
 // behind them; NFKC folds full-width digits (１１０１…) to ASCII. Both are undone before looking for an ID.
 const INVISIBLE = /[\p{Cf}\p{M}]/gu;
-const folded = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '');
+// ASCII is its own NFKC form and holds no format or combining character: most identifiers fold to themselves.
+const ASCII = /^[\u0000-\u007f]*$/;
+// Other texts (authorities, legal bases) repeat from item to item, and one text is checked for IDs and phone
+// numbers in a row: their folded forms are kept, a bounded few, because NFKC was a fifth of validation (B1).
+const FOLDED_KEPT = 512;
+const foldedCache = new Map<string, string>();
+function folded(text: string): string {
+  if (ASCII.test(text)) return text;
+  let f = foldedCache.get(text);
+  if (f === undefined) {
+    f = text.normalize('NFKC').replace(INVISIBLE, '');
+    if (foldedCache.size >= FOLDED_KEPT) foldedCache.clear();
+    foldedCache.set(text, f);
+  }
+  return f;
+}
 
 // A mainland mobile number, optionally with the country code and the usual 3-4-4 separators.
 const MOBILE_NUMBER_PATTERN = /(?<![0-9])(?:86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])/;
@@ -62,7 +77,9 @@ const MOBILE_NUMBER_PATTERN = /(?<![0-9])(?:86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}
  * written in full-width digits or broken up by invisible characters (as a reader of the text would still see it).
  */
 export function containsResidentIdPattern(text: string): boolean {
-  return RESIDENT_ID_PATTERN.test(text) || RESIDENT_ID_PATTERN.test(folded(text));
+  if (RESIDENT_ID_PATTERN.test(text)) return true;
+  const f = folded(text);
+  return f !== text && RESIDENT_ID_PATTERN.test(f);
 }
 
 const RESIDENT_ID_CANDIDATES = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g;
@@ -73,7 +90,15 @@ const RESIDENT_ID_CANDIDATES = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g;
  * is a column mix-up that would store personal data in clear.
  */
 export function containsValidResidentId(text: string): boolean {
-  return [text, folded(text)].some((t) => [...t.matchAll(RESIDENT_ID_CANDIDATES)].some((m) => validateResidentId(m[0]).ok));
+  const f = folded(text);
+  return hasValidId(text) || (f !== text && hasValidId(f));
+}
+
+function hasValidId(t: string): boolean {
+  // Most texts hold nothing ID-shaped: one test, before collecting candidates to check.
+  if (!RESIDENT_ID_PATTERN.test(t)) return false;
+  for (const m of t.matchAll(RESIDENT_ID_CANDIDATES)) if (validateResidentId(m[0]).ok) return true;
+  return false;
 }
 
 /** True when the text contains a mainland mobile phone number (domain.md §7: never in anything public). */

@@ -38,7 +38,8 @@ export function checkText(record: InputRecord, field: string, maxLength: number,
   // An identifier (sourceRef …) may be an 18-digit serial number, but a real resident ID there would be
   // stored and shown in clear.
   if (containsValidResidentId(trimmed)) return issue(field, 'INVALID_VALUE', 'must not contain a resident ID number');
-  if (codePointLength(trimmed) > maxLength) return issue(field, 'INVALID_VALUE', `must be at most ${maxLength} characters`);
+  // A string has at most as many code points as UTF-16 units: only a long one needs counting.
+  if (trimmed.length > maxLength && codePointLength(trimmed) > maxLength) return issue(field, 'INVALID_VALUE', `must be at most ${maxLength} characters`);
   return null;
 }
 

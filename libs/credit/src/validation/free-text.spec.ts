@@ -57,3 +57,23 @@ describe('resident IDs in identifiers', () => {
     expect(containsMobileNumberPattern('202601050000000001')).toBe(false);
   });
 });
+
+describe('folding kept between checks', () => {
+  it('answers the same for a text seen before, also after more distinct texts than it keeps', () => {
+    const hidden = `编号${fullWidth(ID)}`;
+    const phone = `电话${fullWidth('13800138000')}`;
+    expect(containsValidResidentId(hidden)).toBe(true);
+    expect(containsMobileNumberPattern(phone)).toBe(true);
+    for (let i = 0; i < 2_000; i++) expect(containsResidentIdPattern(`机构${i}号`)).toBe(false);
+    expect(containsValidResidentId(hidden)).toBe(true);
+    expect(containsResidentIdPattern(hidden)).toBe(true);
+    expect(containsMobileNumberPattern(phone)).toBe(true);
+    expect(containsMobileNumberPattern('电话一三八')).toBe(false);
+  });
+
+  it('checks printable ASCII without folding and still refuses DEL and IDs in it', () => {
+    expect(freeTextProblem('a\u007fb', false)).toBe('must not contain control characters');
+    expect(freeTextProblem(`case ${ID}`, true)).toBe('must not contain a resident ID number');
+    expect(freeTextProblem('CASE-2026-000001', true)).toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 // Embeddings, overrides and isolates reorder how the text around them is displayed ("Trojan Source"): a
 // decision number could read differently on the public page than it is stored. Plain direction marks stay.
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 
 /**
  * What is wrong with a piece of free text, as the end of a message (`field must …`), or null. `published`
@@ -16,9 +17,12 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
  * (domain.md §7), however it is written. Every free-text input goes through here, so the rules are one.
  */
 export function freeTextProblem(text: string, published: boolean): string | null {
-  if (CONTROL_CHARACTER.test(text)) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (no unpaired surrogate)';
-  if (BIDI_CONTROL.test(text)) return 'must not contain bidirectional embedding, override or isolate characters';
+  // Printable ASCII (most identifiers) holds none of the characters the first three checks look for.
+  if (!PRINTABLE_ASCII.test(text)) {
+    if (CONTROL_CHARACTER.test(text)) return 'must not contain control characters';
+    if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (no unpaired surrogate)';
+    if (BIDI_CONTROL.test(text)) return 'must not contain bidirectional embedding, override or isolate characters';
+  }
   if (!published) return null;
   if (containsResidentIdPattern(text)) return 'must not contain a resident ID number';
   if (containsMobileNumberPattern(text)) return 'must not contain a phone number';

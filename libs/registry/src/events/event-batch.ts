@@ -1,6 +1,6 @@
 import { DomainError } from '@app/common';
 import { NormalizedEventItem, SubjectType } from '@app/credit';
-import { Subject } from '../subjects/subject.entity';
+import type { SubjectRef } from '../subjects/subject-directory';
 import { BatchMode, RejectedItem } from './recorded-batch';
 
 export interface BatchItem {
@@ -13,7 +13,7 @@ export interface BatchItem {
   hmacs: string[];
   /** The subject type the item was validated with before its subject was resolved (none when not yet known). */
   checkedFor?: SubjectType;
-  subject?: Subject;
+  subject?: SubjectRef;
   inputHash?: string;
   /** Set when the item repeats an event stored before or earlier in this batch. */
   duplicateOf?: string | BatchItem;
