@@ -79,7 +79,7 @@ export class FaultStack {
   /** Spawns the API or the worker (`npm run start:api|start:worker`'s command) and waits until /health/live answers from it. */
   async spawn(which: 'api' | 'worker', extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
     const log = createWriteStream(join(this.dataDir, `${which}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [...TS_NODE, `apps/${which}/src/main.ts`], { cwd: ROOT, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVICE_FLAGS, ...TS_NODE, `apps/${which}/src/main.ts`], { cwd: ROOT, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.processes.set(which, child);
@@ -167,6 +167,8 @@ export class FaultStack {
 }
 
 const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+/** The V8 flags of `npm run start:api|start:worker` (package.json): the processes under fault run as deployed. */
+const SERVICE_FLAGS = ['--max-semi-space-size=64'];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
