@@ -1,12 +1,15 @@
 import { AppConfig } from '@app/config';
 import { makeCreditCode } from '@app/credit';
-import { outboxNudgeChannel } from '@app/queue';
+import { JOBS, outboxNudgeChannel, QUEUES } from '@app/queue';
+import { isRescoreDue, markRescoreDue } from '@app/ratings';
+import { Job, Queue } from 'bullmq';
 import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import { RescoreJobData, RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { resetDatabase } from '../support/database';
 import { OwnRedis } from '../support/own-redis';
@@ -88,6 +91,30 @@ describe('outbox nudge', () => {
     expect(Date.now() - started).toBeLessThan(POLL_MS);
     const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM rating_history h JOIN subjects s ON s.id = h.subject_id WHERE s.credit_code = ?`, [codes[0]]);
     expect(Number(n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a due mark still there when a job has finished is queued again at once (an add that raced the job's end was ignored)", async () => {
+    const ids = await register();
+    await waitFor(async () => (await pending()) === 0 && (await ratedCount()) === ids.length);
+    // Every registration job finished and gone (a rating is stored before its job ends).
+    const queue = new Queue(QUEUES.rescore, { connection: { host: '127.0.0.1', port: redis.port }, prefix: app.get(AppConfig).redis.prefix });
+    try {
+      await waitFor(async () => {
+        const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized');
+        return Object.values(c).every((n) => n === 0);
+      });
+    } finally {
+      await queue.close();
+    }
+    // What the race leaves: the subject marked due, its job gone, no outbox row, the poll and the sweep far off.
+    await markRescoreDue(ds.manager, [ids[0]], new Date());
+    const finished = (followUp?: number) => ({ name: JOBS.rescoreSubject.name, data: { subjectId: ids[0], followUp } }) as Job<RescoreJobData>;
+    // A chain of follow-ups is bounded: the third in a row queues nothing more (the sweep is the backstop).
+    await app.get(RescoreProcessor).afterCompleted(finished(3));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await isRescoreDue(ds.manager, ids[0])).toBe(true);
+    await app.get(RescoreProcessor).afterCompleted(finished());
+    await waitFor(async () => !(await isRescoreDue(ds.manager, ids[0])), 15_000);
   });
 
   it('a row written without a nudge waits for the next nudge, which drains it too', async () => {

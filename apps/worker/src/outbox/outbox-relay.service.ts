@@ -145,11 +145,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const ofTopic = (topic: string) => rows.filter((r) => r.topic === topic).map((r) => String(r.subject_id));
       const subjects = [...new Set(SUBJECT_TOPICS.flatMap(ofTopic))];
       await markRescoreDue(em, subjects, new Date());
-      const jobs = subjects.map((subjectId) => ({
-        name: JOBS.rescoreSubject.name,
-        data: { subjectId },
-        opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
-      }));
+      const jobs = rescoreJobs(subjects);
       const previews = [...new Set(ofTopic(RULE_SET_PREVIEW_TOPIC))].map((previewId) => ({
         name: JOBS.ruleSetPreview.name,
         data: { previewId },
@@ -173,13 +169,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async sweepOnce(graceMs = DUE_GRACE_MS): Promise<number> {
     const due = await subjectsDueBefore(this.dataSource.manager, new Date(Date.now() - graceMs), BATCH);
     if (due.length === 0) return 0;
-    const jobs = due.map((subjectId) => ({
-      name: JOBS.rescoreSubject.name,
-      data: { subjectId },
-      opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
-    }));
-    await withTimeout(this.queue!.addBulk(jobs), ADD_TIMEOUT_MS);
+    await withTimeout(this.queue!.addBulk(rescoreJobs(due)), ADD_TIMEOUT_MS);
     return due.length;
+  }
+
+  /**
+   * Queues one subject's rescore again at once, as the `followUp`-th follow-up: called once its finished job is
+   * gone (its id free again) while its due mark is still there (see RescoreProcessor.afterCompleted).
+   */
+  async requeue(subjectId: string, followUp: number): Promise<void> {
+    if (!this.queue) return;
+    await withTimeout(this.queue.addBulk(rescoreJobs([subjectId], followUp)), ADD_TIMEOUT_MS);
   }
 
   /** Delivered rows are kept a week for inspection, then deleted in small slices. */
@@ -203,3 +203,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
 }
 
+/** One job per subject, its id the subject's, so a burst for one subject coalesces into one waiting job. */
+function rescoreJobs(subjectIds: readonly string[], followUp?: number) {
+  return subjectIds.map((subjectId) => ({
+    name: JOBS.rescoreSubject.name,
+    data: followUp === undefined ? { subjectId } : { subjectId, followUp },
+    opts: { ...JOB_OPTIONS.rescore, jobId: `subject-${subjectId}` },
+  }));
+}

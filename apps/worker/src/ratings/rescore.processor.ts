@@ -4,17 +4,23 @@ import { FullRescoreBusyError, FullRescoreProgress, FullRescoreService, isRescor
 import { ListsRefreshService } from '@app/lists';
 import { PenaltyExportService } from '@app/exports';
 import { DisclosureService } from '@app/disclosures';
-import { Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
 
 /** Runs of one job when events keep arriving for its subject while it runs (the sweep covers the rest). */
 const FOLLOW_UP_PASSES = 3;
 
+/** Jobs a finished job may queue after itself for events that raced its end (bounded: then the sweep). */
+const FOLLOW_UP_JOBS = 3;
+
 export interface RescoreJobData {
   subjectId: string;
+  /** Set on a job queued by afterCompleted: how many such jobs in a row. */
+  followUp?: number;
 }
 
 /**
@@ -32,6 +38,7 @@ export class RescoreProcessor extends JobDispatcher {
     private readonly lists: ListsRefreshService,
     private readonly exports: PenaltyExportService,
     private readonly disclosures: DisclosureService,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {
     super();
   }
@@ -52,6 +59,24 @@ export class RescoreProcessor extends JobDispatcher {
       // An event committed while this job ran had its job dropped (BullMQ ignores an add while the id is
       // active): its due mark is all that is left. Take it up now rather than a minute later by the sweep.
       if (pass >= FOLLOW_UP_PASSES || !(await isRescoreDue(this.dataSource.manager, subjectId))) return result;
+    }
+  }
+
+  /**
+   * The last gap: an event committed between a job's final due check and BullMQ removing the finished job had
+   * its add ignored (the id was still taken). 'completed' is emitted once the job is gone, so a due mark still
+   * there is queued again now — the add goes through — instead of a minute later by the relay's sweep.
+   */
+  @OnWorkerEvent('completed')
+  async afterCompleted(job: Job<RescoreJobData>): Promise<void> {
+    if (job.name !== JOBS.rescoreSubject.name || !this.relay) return;
+    const followUp = (job.data.followUp ?? 0) + 1;
+    if (followUp > FOLLOW_UP_JOBS) return;
+    try {
+      if (await isRescoreDue(this.dataSource.manager, job.data.subjectId)) await this.relay.requeue(job.data.subjectId, followUp);
+    } catch (error) {
+      // The mark stays; the sweep queues the subject later.
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'follow-up rescore not queued; the sweep will');
     }
   }
 
