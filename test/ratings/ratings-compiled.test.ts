@@ -1,6 +1,6 @@
 import { ApiKeysService, Role } from '@app/auth';
 import { makeCreditCode } from '@app/credit';
-import { RescoreService } from '@app/ratings';
+import { RatingsReader, RescoreService } from '@app/ratings';
 import { EventsService, SubjectsService } from '@app/registry';
 import { resetDatabase } from '../support/database';
 import { startApi, TestApi } from '../support/api-app';
@@ -57,6 +57,24 @@ describe('ratings, compiled', () => {
     }
     const { fast } = await both(documents[1], { codes: [codes[0]] });
     expect(fast.data.r[0].explanation).toEqual([expect.objectContaining({ points: -100, rule: expect.any(String) })]);
+  });
+
+  it('serves asOf and knownAt reads compiled as well: one read each, never run a second time on the standard executor', async () => {
+    const reads = jest.spyOn(api.app.get(RatingsReader), 'forKeys');
+    try {
+      const query = 'query ($codes: [String!], $asOf: Date, $knownAt: DateTime) { ratings(creditCodes: $codes, asOf: $asOf, knownAt: $knownAt) { creditCode score grade hasRecord ruleSetVersion } }';
+      for (const variables of [{ asOf: '2026-06-30' }, { knownAt: '2026-03-02T00:00:00Z' }]) {
+        reads.mockClear();
+        const fast = (await api.gql(query, { codes: [codes[0], unknownCode], ...variables }, budget)).body;
+        expect(fast.errors).toBeUndefined();
+        expect(reads).toHaveBeenCalledTimes(1);
+        const slow = (await api.gql(standard(query), { codes: [codes[0], unknownCode], ...variables }, budget)).body;
+        const { viewer: _viewer, ...data } = slow.data;
+        expect(fast.data).toEqual(data);
+      }
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('refuses as the standard executor does: roles, bad keys, bad variables, cost', async () => {
