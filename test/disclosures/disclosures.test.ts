@@ -105,6 +105,8 @@ describe('disclosures', () => {
     const notice = (after.body.items as Record<string, unknown>[]).find((i) => i.key === `PN-${fraudEvent}`);
     expect(notice).toEqual({ key: `PN-${fraudEvent}`, notice: '撤回公告', withdrawn: true, withdrawnOn: today, reason: '经行政复议撤销', text: expect.stringContaining('经行政复议撤销') });
     expect(after.body.contentHash).toBe(before.body.contentHash); // the snapshot itself is immutable
+    // The view of the old stamp is gone from this replica's cache, not kept beside the new one.
+    expect(api.app.get(DisclosureReader).cachedViewsOf(noticeId)).toBe(1);
     // A second run changes nothing more.
     expect(await service.refreshSubjects([hospital])).toBe(0);
 

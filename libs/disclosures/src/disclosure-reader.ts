@@ -73,6 +73,11 @@ class Lru<V> {
   deleteWhere(prefix: string): void {
     for (const k of [...this.map.keys()]) if (k.startsWith(prefix)) this.map.delete(k);
   }
+  countWhere(prefix: string): number {
+    let n = 0;
+    for (const k of this.map.keys()) if (k.startsWith(prefix)) n++;
+    return n;
+  }
 }
 
 /**
@@ -94,6 +99,11 @@ export class DisclosureReader {
     @Optional() private readonly views?: PublicViewCache,
   ) {
     this.cache = new Lru(config.disclosures.cacheEntries);
+  }
+
+  /** How many views of this disclosure the stamp-keyed cache holds (at most one: see read). */
+  cachedViewsOf(id: string): number {
+    return this.cache.countWhere(`${id}:`);
   }
 
   /** Drops a disclosure's cached views (a local courtesy: the stamp in the key already keeps replicas right). */
@@ -131,6 +141,9 @@ export class DisclosureReader {
     const row = await this.dataSource.getRepository(Disclosure).findOne({ where: { id } });
     if (!row || (!options.all && !isPublic(row, today))) return null;
     const rendered = await this.render(row, today);
+    // A new stamp (or day) makes the disclosure's older views stale for good: drop them, or a disclosure whose items
+    // are withdrawn one by one keeps a view per withdrawal (megabytes each for a large notice) until the count bound.
+    this.cache.deleteWhere(`${id}:`);
     this.cache.set(`${id}:${row.stateRev}:${today}`, rendered);
     return rendered;
   }
