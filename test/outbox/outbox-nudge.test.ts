@@ -3,14 +3,13 @@ import { makeCreditCode } from '@app/credit';
 import { JOBS, outboxNudgeChannel, QUEUES } from '@app/queue';
 import { isRescoreDue, markRescoreDue } from '@app/ratings';
 import { Job, Queue } from 'bullmq';
-import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
+import { EventsService, SubjectsService } from '@app/registry';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import { RescoreJobData, RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startWorkerApp } from '../support/worker-app';
 import { resetDatabase } from '../support/database';
 import { OwnRedis } from '../support/own-redis';
 import { waitFor } from '../support/wait-for';
@@ -26,16 +25,7 @@ let client: Redis;
 let passes: jest.SpyInstance;
 
 async function startWorker(): Promise<void> {
-  const saved = { ...process.env };
-  process.env.REDIS_PORT = String(redis.port);
-  process.env.OUTBOX_POLL_MS = String(POLL_MS);
-  try {
-    const ref = await Test.createTestingModule({ imports: [WorkerModule, RegistryModule] }).compile();
-    app = ref.createNestApplication({ logger: false });
-    await app.init();
-  } finally {
-    process.env = saved;
-  }
+  app = await startWorkerApp({ REDIS_PORT: String(redis.port), OUTBOX_POLL_MS: String(POLL_MS) });
   ds = app.get(DataSource);
   // Counts the relay's claim passes (the real method runs; nothing is replaced).
   passes = jest.spyOn(app.get(OutboxRelay), 'relayOnce');

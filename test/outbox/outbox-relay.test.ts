@@ -1,15 +1,14 @@
 import { JOBS, QUEUES } from '@app/queue';
-import { EventsService, RegistryModule, SubjectsService } from '@app/registry';
+import { EventsService, SubjectsService } from '@app/registry';
 import { makeCreditCode, shanghaiDate } from '@app/credit';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import { RescoreProcessor } from '../../apps/worker/src/ratings/rescore.processor';
 import { RuleSetPreviewProcessor } from '../../apps/worker/src/ratings/rule-set-preview.processor';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startWorkerApp } from '../support/worker-app';
 import { resetDatabase } from '../support/database';
 import { OwnRedis } from '../support/own-redis';
 import { waitFor } from '../support/wait-for';
@@ -20,15 +19,7 @@ let ds: DataSource;
 
 /** The real worker (relay + rescore processor) plus the registry's service path, on a Redis of our own. */
 async function startWorker(): Promise<void> {
-  const saved = { ...process.env };
-  process.env.REDIS_PORT = String(redis.port);
-  try {
-    const ref = await Test.createTestingModule({ imports: [WorkerModule, RegistryModule] }).compile();
-    app = ref.createNestApplication({ logger: false });
-    await app.init();
-  } finally {
-    process.env = saved;
-  }
+  app = await startWorkerApp({ REDIS_PORT: String(redis.port) });
   ds = app.get(DataSource);
 }
 
